@@ -1,0 +1,42 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export interface AppOptions {
+  /** Built app (vite build output). */
+  distDir: string;
+  /** Pipeline output folder served at /data/. */
+  dataDir: string;
+  /** Fastify logger on or off (off in tests). */
+  logger?: boolean;
+}
+
+/**
+ * The HTTP server: the built app at /, the pipeline's output at /data/, and the JSON API
+ * under /api/ (registered by the plugins below).
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 });
+
+  app.get('/api/health', async () => ({ status: 'ok' }));
+
+  if (existsSync(options.dataDir)) {
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.dataDir),
+      prefix: '/data/',
+      decorateReply: false,
+      // The manifest's content hash is the cache key; the manifest itself must always revalidate.
+      cacheControl: true,
+      maxAge: 0,
+    });
+  }
+  if (existsSync(options.distDir)) {
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.distDir),
+      prefix: '/',
+      wildcard: true,
+    });
+  }
+  return app;
+}
