@@ -1,0 +1,158 @@
+import { readFile } from 'node:fs/promises';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { z } from 'zod';
+import { isCodeOfLevel, type GeographyId } from '../src/contracts/geography.ts';
+import { PipelineError, type InputProblem } from './errors.ts';
+import { RAW, rawPath, type RawKey } from './raw_catalogue.ts';
+
+export interface AreaProps {
+  code: string;
+  name: string;
+  district: string;
+}
+export type AreaFeature = Feature<Polygon | MultiPolygon, AreaProps>;
+
+/** Property names of each boundary file. */
+interface BoundaryFields {
+  code: string;
+  name: string;
+  district: string;
+}
+
+export const BOUNDARY_FIELDS: Record<GeographyId, BoundaryFields> = {
+  lsoa11: { code: 'LSOA11CD', name: 'LSOA11NM', district: 'LADCD_ACTIVE' },
+  lsoa21: { code: 'LSOA21CD', name: 'LSOA21NM', district: 'LADCD_ACTIVE' },
+  msoa11: { code: 'MSOA11CD', name: 'MSOA11NM', district: 'LADCD_ACTIVE' },
+  msoa21: { code: 'MSOA21CD', name: 'MSOA21NM', district: 'LADCD_ACTIVE' },
+  ward: { code: 'WD25CD', name: 'WD25NM', district: 'LAD25CD' },
+  lad: { code: 'LADCD', name: 'LADNM', district: 'LADCD' },
+};
+
+const FeatureShape = z.object({
+  type: z.literal('Feature'),
+  properties: z.record(z.string(), z.unknown()),
+  geometry: z.object({
+    type: z.enum(['Polygon', 'MultiPolygon']),
+    coordinates: z.array(z.unknown()),
+  }),
+});
+
+const CollectionShape = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.unknown()),
+});
+
+/**
+ * Reads one boundary file, validates every feature, keeps the features of `districts`
+ * and returns them sorted by code (the order every indicator array follows).
+ */
+export async function readBoundaries(
+  rawDir: string,
+  key: RawKey,
+  geography: GeographyId,
+  districts: readonly string[],
+): Promise<AreaFeature[]> {
+  const file = RAW[key].path;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(rawPath(rawDir, key), 'utf8'));
+  } catch (err) {
+    throw new PipelineError(`Could not read ${file} (${RAW[key].source}) as JSON.`, [
+      { file, message: (err as Error).message },
+    ]);
+  }
+  const fc = CollectionShape.safeParse(json);
+  if (!fc.success) {
+    throw new PipelineError(`${file} is not a GeoJSON FeatureCollection.`, [
+      { file, message: fc.error.issues.map((i) => i.message).join('; ') },
+    ]);
+  }
+  const fields = BOUNDARY_FIELDS[geography];
+  const problems: InputProblem[] = [];
+  const seen = new Map<string, number>();
+  const wanted = new Set(districts);
+  const out: AreaFeature[] = [];
+  fc.data.features.forEach((raw, i) => {
+    const where = { file, field: `features[${i}]` };
+    const f = FeatureShape.safeParse(raw);
+    if (!f.success) {
+      problems.push({
+        ...where,
+        message: `not a Polygon/MultiPolygon feature: ${f.error.issues[0]?.message ?? ''}`,
+      });
+      return;
+    }
+    const props = f.data.properties;
+    const code = props[fields.code];
+    const name = props[fields.name];
+    const district = props[fields.district];
+    if (typeof code !== 'string' || !isCodeOfLevel(code, geography)) {
+      problems.push({
+        ...where,
+        field: `features[${i}].properties.${fields.code}`,
+        value: String(code),
+        message: `not a ${geography} code`,
+      });
+      return;
+    }
+    if (typeof name !== 'string' || typeof district !== 'string') {
+      problems.push({
+        ...where,
+        message: `feature ${code} lacks ${fields.name} or ${fields.district}`,
+      });
+      return;
+    }
+    const prev = seen.get(code);
+    if (prev !== undefined) {
+      problems.push({
+        ...where,
+        value: code,
+        message: `duplicate area code (also features[${prev}])`,
+      });
+      return;
+    }
+    seen.set(code, i);
+    const badCoord = findBadCoordinate(f.data.geometry.coordinates);
+    if (badCoord) {
+      problems.push({ ...where, value: code, message: `invalid coordinates: ${badCoord}` });
+      return;
+    }
+    if (!wanted.has(district)) return;
+    out.push({
+      type: 'Feature',
+      properties: { code, name: name.trim(), district },
+      geometry: f.data.geometry as Polygon | MultiPolygon,
+    });
+  });
+  if (problems.length > 0) {
+    throw new PipelineError(
+      `${file} (${RAW[key].source}) has ${problems.length} problem(s).`,
+      problems,
+    );
+  }
+  out.sort((a, b) => (a.properties.code < b.properties.code ? -1 : 1));
+  return out;
+}
+
+/** Checks nested coordinate arrays hold WGS84 lon/lat pairs; returns a description of the first bad one. */
+function findBadCoordinate(coords: unknown): string | null {
+  if (!Array.isArray(coords)) return 'not an array';
+  if (coords.length >= 2 && typeof coords[0] === 'number') {
+    const [x, y] = coords as number[];
+    if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y))
+      return 'non-numeric position';
+    if (x < -180 || x > 180 || y < -90 || y > 90) return `position ${x},${y} is not WGS84 lon/lat`;
+    return null;
+  }
+  for (const c of coords) {
+    const bad = findBadCoordinate(c);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+export function toCollection(
+  features: AreaFeature[],
+): FeatureCollection<Polygon | MultiPolygon, AreaProps> {
+  return { type: 'FeatureCollection', features };
+}

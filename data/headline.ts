@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { ENGLAND_CODE } from '../src/contracts/geography.ts';
+import type { Headline } from '../src/contracts/manifest.ts';
+import { gss, optNum, optNumOrNA, readCsvTable, text } from './csv_table.ts';
+import type { AreaChoice } from './area.ts';
+import { LICENCE, RAW, rawPath } from './raw_catalogue.ts';
+import { PipelineError } from './errors.ts';
+
+const FingertipsRow = z.object({
+  fingertips_indicator_id: z.enum(['90366', '90362', '92901']),
+  area_code: gss(),
+  area_name: text,
+  period: text,
+  indicator: text,
+  unit: text,
+  value: optNumOrNA,
+  compared_to_England: text,
+  sex: z.enum(['Male', 'Female', 'Persons']),
+});
+
+const Summary2019 = z.object({
+  lad19cd: gss(),
+  lad19nm: text,
+  index_domain: text,
+  average_score: optNum,
+  rank_average_score: optNum,
+  proportion_bottom_decile: optNum,
+});
+const Summary2025 = z.object({
+  area_code: gss(),
+  area_name: text,
+  index_domain: text,
+  average_score: optNum,
+  rank_average_score: optNum,
+  proportion_bottom_decile: optNum,
+});
+
+/** Authority and England life expectancy, healthy life expectancy, SII; IoD authority summaries. */
+export async function readHeadline(rawDir: string, area: AreaChoice): Promise<Headline> {
+  const codes = new Set([ENGLAND_CODE, ...area.districts.map((d) => d.code)]);
+  const ft = await readCsvTable(
+    rawPath(rawDir, 'fingertipsLe'),
+    RAW.fingertipsLe.path,
+    FingertipsRow,
+  );
+  // Unitary/metropolitan districts appear once as "UA" and once as "District": keep one.
+  const seen = new Map<string, { value: number | null; line: number }>();
+  const lifeExpectancy: Headline['lifeExpectancy'] = [];
+  for (const { value: r, line } of ft) {
+    if (!codes.has(r.area_code)) continue;
+    const key = `${r.fingertips_indicator_id}|${r.area_code}|${r.period}|${r.sex}`;
+    const prev = seen.get(key);
+    if (prev) {
+      if (prev.value !== r.value) {
+        throw new PipelineError(`${RAW.fingertipsLe.path} gives two different values for ${key}.`, [
+          {
+            file: RAW.fingertipsLe.path,
+            line,
+            field: 'value',
+            value: String(r.value),
+            message: `line ${prev.line} has ${prev.value}`,
+          },
+        ]);
+      }
+      continue;
+    }
+    seen.set(key, { value: r.value, line });
+    lifeExpectancy.push({
+      indicatorId: r.fingertips_indicator_id,
+      indicator: r.indicator,
+      areaCode: r.area_code,
+      areaName: r.area_name,
+      period: r.period.replace(/\s+/g, ' '),
+      sex: r.sex,
+      value: r.value,
+      unit: r.unit,
+      comparedToEngland: r.compared_to_England,
+    });
+  }
+  const s19 = await readCsvTable(
+    rawPath(rawDir, 'iod2019Summaries'),
+    RAW.iod2019Summaries.path,
+    Summary2019,
+  );
+  const s25 = await readCsvTable(
+    rawPath(rawDir, 'iod2025Summaries'),
+    RAW.iod2025Summaries.path,
+    Summary2025,
+  );
+  const deprivationSummaries: Headline['deprivationSummaries'] = [
+    ...s19
+      .filter((r) => codes.has(r.value.lad19cd))
+      .map(({ value: r }) => ({
+        areaCode: r.lad19cd,
+        areaName: r.lad19nm,
+        edition: 'IoD2019' as const,
+        indexDomain: r.index_domain,
+        averageScore: r.average_score,
+        rankAverageScore: r.rank_average_score,
+        proportionMostDeprivedDecile: r.proportion_bottom_decile,
+      })),
+    ...s25
+      .filter((r) => codes.has(r.value.area_code))
+      .map(({ value: r }) => ({
+        areaCode: r.area_code,
+        areaName: r.area_name,
+        edition: 'IoD2025' as const,
+        indexDomain: r.index_domain,
+        averageScore: r.average_score,
+        rankAverageScore: r.rank_average_score,
+        proportionMostDeprivedDecile: r.proportion_bottom_decile,
+      })),
+  ];
+  return {
+    lifeExpectancy,
+    deprivationSummaries,
+    sources: [
+      {
+        what: 'Life expectancy (90366), healthy life expectancy (90362), slope index of inequality in life expectancy (92901)',
+        source: 'OHID Fingertips, extract of about May 2026',
+        licence: LICENCE.ogl,
+      },
+      {
+        what: 'IoD local authority summaries (File 10)',
+        source: 'MHCLG English Indices of Deprivation 2019 and 2025',
+        licence: LICENCE.ogl,
+      },
+    ],
+  };
+}
