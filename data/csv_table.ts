@@ -56,8 +56,12 @@ export function parseCsvTable<S extends z.ZodType>(
       rows.push({ line: info.lines, value: parsed.data });
       continue;
     }
+    const reported = new Set<string>();
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
+      // One message per cell is enough: a bad code fails both its shape and prefix checks.
+      if (reported.has(field)) continue;
+      reported.add(field);
       const idx = header.indexOf(field);
       problems.push({
         file,

@@ -119,11 +119,15 @@ export const IndicatorTableSchema = z
       districts: t.districts,
       centres: t.centres,
     })) {
-      if (arr.length !== n) ctx.addIssue({ code: 'custom', message: `${k} has ${arr.length} entries, codes ${n}` });
+      if (arr.length !== n)
+        ctx.addIssue({ code: 'custom', message: `${k} has ${arr.length} entries, codes ${n}` });
     }
     for (const [id, arr] of Object.entries(t.values)) {
       if (arr.length !== n)
-        ctx.addIssue({ code: 'custom', message: `indicator ${id} has ${arr.length} values, codes ${n}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `indicator ${id} has ${arr.length} values, codes ${n}`,
+        });
     }
   });
 export type IndicatorTable = z.infer<typeof IndicatorTableSchema>;
