@@ -1,0 +1,184 @@
+import type { CategoryId } from '../register/taxonomy.ts';
+
+export const ASSET_STATUSES = ['pending', 'approved', 'rejected', 'archived'] as const;
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+
+export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** One opening period, e.g. Monday 09:00-13:00 (Open Referral schedule: byday/opens_at/closes_at). */
+export interface OpeningPeriod {
+  day: Weekday;
+  opens: string;
+  closes: string;
+}
+
+/** What a person can say about an asset. Empty optional fields are null, never ''. */
+export interface AssetFields {
+  organisationName: string;
+  serviceName: string;
+  description: string | null;
+  category: CategoryId;
+  latitude: number;
+  longitude: number;
+  address: string | null;
+  postcode: string | null;
+  openingTimes: string | null;
+  openingHours: OpeningPeriod[] | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  accessibility: string | null;
+  lastVerified: string | null;
+  source: string;
+  licence: string;
+  consentToPublish: boolean;
+}
+
+export type AssetFieldName = keyof AssetFields;
+
+export const ASSET_FIELD_NAMES: readonly AssetFieldName[] = [
+  'organisationName',
+  'serviceName',
+  'description',
+  'category',
+  'latitude',
+  'longitude',
+  'address',
+  'postcode',
+  'openingTimes',
+  'openingHours',
+  'email',
+  'phone',
+  'website',
+  'accessibility',
+  'lastVerified',
+  'source',
+  'licence',
+  'consentToPublish',
+];
+
+export interface Asset extends AssetFields {
+  id: number;
+  /** Stable public identifier used in Open Referral exports. */
+  uuid: string;
+  status: AssetStatus;
+  /** Why it was rejected or archived. */
+  statusReason: string | null;
+  /** Set when this asset was absorbed into another one. */
+  mergedInto: number | null;
+  /** Identifier in the source data set, e.g. an NHS ODS code. */
+  externalId: string | null;
+  externalIdType: string | null;
+  /** Edits proposed by the edit-token holder to an approved asset, waiting for a moderator. */
+  pendingChanges: Partial<AssetFields> | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewAsset {
+  fields: AssetFields;
+  status: AssetStatus;
+  externalId?: string | null;
+  externalIdType?: string | null;
+  /** SHA-256 of the edit token handed to the submitter; the token itself is never stored. */
+  editTokenHash?: string | null;
+}
+
+export type Actor =
+  | { type: 'moderator'; userId: number }
+  | { type: 'edit-token holder' }
+  | { type: 'import'; userId: number | null }
+  | { type: 'seed' };
+
+export type ActorType = Actor['type'];
+
+/** One field's change, as recorded in the history. */
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+
+export interface HistoryEntry {
+  id: number;
+  assetId: number;
+  at: string;
+  actorType: ActorType;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  changes: Record<string, FieldChange>;
+  note: string | null;
+}
+
+/** A change to one asset, applied atomically together with its history entry. */
+export interface AssetChange {
+  /** Recorded in the history: update, propose, approve, reject, archive, withdraw, ... */
+  action: string;
+  fields?: Partial<AssetFields>;
+  status?: AssetStatus;
+  statusReason?: string | null;
+  pendingChanges?: Partial<AssetFields> | null;
+  mergedInto?: number | null;
+  /** Free text for the history; a change with a note is recorded even if no field changed. */
+  note?: string | null;
+  /** Precondition checked inside the transaction: the asset must still have one of these. */
+  expectStatus?: readonly AssetStatus[];
+}
+
+export interface BBox {
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+}
+
+export interface AssetFilter {
+  category?: string;
+  bbox?: BBox;
+}
+
+/** The asset was not found, or no longer in the state the caller expected. */
+export class StoreConflictError extends Error {
+  override name = 'StoreConflictError';
+  constructor(
+    message: string,
+    readonly kind: 'not-found' | 'conflict',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Storage for the register. Every write method is one transaction including its history rows,
+ * and takes plain values (no callbacks), so a PostgreSQL implementation can do the same with
+ * BEGIN/COMMIT around its statements. Methods are async for that reason even though SQLite
+ * answers synchronously.
+ */
+export interface AssetStore {
+  count(): Promise<number>;
+  get(id: number): Promise<Asset | undefined>;
+  /** True when the asset exists and its stored edit-token hash equals `tokenHash`. */
+  editTokenMatches(id: number, tokenHash: string): Promise<boolean>;
+  listApproved(filter: AssetFilter): Promise<Asset[]>;
+  /** Pending assets and approved ones with proposed changes, oldest first. */
+  listQueue(): Promise<Asset[]>;
+  /** Approved assets never verified or last verified before `verifiedBefore` (YYYY-MM-DD). */
+  listStale(verifiedBefore: string): Promise<Asset[]>;
+  findExternal(type: string, id: string): Promise<Asset | undefined>;
+  history(id: number): Promise<HistoryEntry[]>;
+  create(asset: NewAsset, actor: Actor, action?: string): Promise<Asset>;
+  /** All or nothing: one failure rolls back every row. */
+  createMany(assets: readonly NewAsset[], actor: Actor, action: string): Promise<Asset[]>;
+  change(id: number, change: AssetChange, actor: Actor): Promise<Asset>;
+  /**
+   * Absorbs `sourceId` into `targetId`: the source is archived with mergedInto set, the target
+   * takes `fill` (fields it lacked). Both get history entries; nothing is deleted.
+   */
+  merge(
+    sourceId: number,
+    targetId: number,
+    fill: Partial<AssetFields>,
+    actor: Actor,
+  ): Promise<{ source: Asset; target: Asset }>;
+}

@@ -1,0 +1,42 @@
+import type { AssetStore } from '../db/asset_store.ts';
+import type { Auth } from './auth.ts';
+import type { RegisterService } from './service.ts';
+
+export interface RateLimits {
+  /** Public submissions (POST /api/assets) per IP per window. */
+  submissionsPerWindow: number;
+  submissionWindowMs: number;
+  /** Edits by edit token (PATCH /api/assets/:id) per IP per window. */
+  editsPerWindow: number;
+  editWindowMs: number;
+  /** Login attempts per IP per window. */
+  loginsPerWindow: number;
+  loginWindowMs: number;
+  /** Failed logins per account before it is locked until the window ends. */
+  accountFailures: number;
+  accountWindowMs: number;
+}
+
+export const DEFAULT_LIMITS: RateLimits = {
+  submissionsPerWindow: 20,
+  submissionWindowMs: 60 * 60_000,
+  editsPerWindow: 60,
+  editWindowMs: 60 * 60_000,
+  loginsPerWindow: 20,
+  loginWindowMs: 15 * 60_000,
+  accountFailures: 5,
+  accountWindowMs: 15 * 60_000,
+};
+
+/** What the route modules share. */
+export interface ApiContext {
+  store: AssetStore;
+  service: RegisterService;
+  auth: Auth;
+  now: () => Date;
+  limits: RateLimits;
+  /** Region for Open Referral addresses (state_province). */
+  region: string;
+  /** SELECT 1 against the database, for /api/health. */
+  ping: () => Promise<void>;
+}

@@ -1,0 +1,223 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { AssetStore, NewAsset } from '../db/asset_store.ts';
+import { parseOpeningHours } from './opening_hours.ts';
+import { toNewAsset, type AssetSchemas } from './schemas.ts';
+import { issuesFrom, ValidationError, type FieldIssue } from './validation.ts';
+
+export type ImportFormat = 'csv' | 'geojson';
+
+export const MAX_IMPORT_ROWS = 5000;
+/** Problems listed before giving up; enough to fix a file in one pass, not a flood. */
+const MAX_ISSUES = 500;
+
+/** Columns our exports write that an import takes no notice of (they are derived or ours). */
+const CSV_IGNORED = new Set(['id', 'category_label']);
+const GEOJSON_IGNORED = new Set(['id', 'categoryLabel', 'stale', 'updatedAt', 'createdAt']);
+
+const CSV_FIELDS: Record<string, string> = {
+  organisation_name: 'organisationName',
+  service_name: 'serviceName',
+  description: 'description',
+  category: 'category',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  address: 'address',
+  postcode: 'postcode',
+  opening_times: 'openingTimes',
+  opening_hours: 'openingHours',
+  email: 'email',
+  phone: 'phone',
+  website: 'website',
+  accessibility: 'accessibility',
+  last_verified: 'lastVerified',
+  source: 'source',
+  licence: 'licence',
+  status: 'status',
+  external_id: 'externalId',
+  external_id_type: 'externalIdType',
+  consent_to_publish: 'consentToPublish',
+};
+
+/** Undoes the export's formula guard, so export -> import gives back the same text. */
+function unguard(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+function csvValue(field: string, raw: string): unknown {
+  const text = unguard(raw);
+  if (text.trim() === '') return undefined;
+  switch (field) {
+    case 'latitude':
+    case 'longitude':
+      return /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
+    case 'openingHours':
+      return parseOpeningHours(text);
+    case 'consentToPublish': {
+      const t = text.trim().toLowerCase();
+      if (['true', 'yes', 'y', '1'].includes(t)) return true;
+      if (['false', 'no', 'n', '0'].includes(t)) return false;
+      return text;
+    }
+    default:
+      return text;
+  }
+}
+
+interface RawRow {
+  row: number;
+  value: Record<string, unknown>;
+}
+
+function csvRows(text: string): RawRow[] {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new ValidationError('Import failed; nothing was imported', [
+      { field: 'file', message: `Not readable as CSV${line ? ` (near line ${line})` : ''}` },
+    ]);
+  }
+  const [header, ...body] = records;
+  if (!header) {
+    throw new ValidationError('Import failed; nothing was imported', [
+      { field: 'file', message: 'Empty file: a header row is needed' },
+    ]);
+  }
+  const names = header.map((h) => h.trim());
+  const unknown = names.filter((n) => !(n in CSV_FIELDS) && !CSV_IGNORED.has(n));
+  if (unknown.length > 0) {
+    throw new ValidationError(
+      'Import failed; nothing was imported',
+      unknown.map((n) => ({ field: n, message: 'Unknown column', row: 0 })),
+    );
+  }
+  return body.map((cells, i) => {
+    const value = Object.create(null) as Record<string, unknown>;
+    names.forEach((name, c) => {
+      const field = CSV_FIELDS[name];
+      const cell = cells[c];
+      if (!field || cell === undefined) return;
+      const v = csvValue(field, cell);
+      if (v !== undefined) value[field] = v;
+    });
+    return { row: i + 1, value };
+  });
+}
+
+const featureShape = z.object({
+  type: z.literal('Feature'),
+  geometry: z.object({
+    type: z.literal('Point'),
+    coordinates: z.tuple([z.number(), z.number()]).rest(z.number()),
+  }),
+  properties: z.record(z.string(), z.unknown()).nullable(),
+});
+
+const collectionShape = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.unknown()),
+});
+
+function geojsonRows(input: unknown): RawRow[] {
+  let data = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch {
+      throw new ValidationError('Import failed; nothing was imported', [
+        { field: 'file', message: 'Not valid JSON' },
+      ]);
+    }
+  }
+  const fc = collectionShape.safeParse(data);
+  if (!fc.success) {
+    throw new ValidationError('Import failed; nothing was imported', [
+      { field: 'file', message: 'Must be a GeoJSON FeatureCollection' },
+    ]);
+  }
+  const rows: RawRow[] = [];
+  const issues: FieldIssue[] = [];
+  fc.data.features.forEach((f, i) => {
+    const feature = featureShape.safeParse(f);
+    if (!feature.success) {
+      issues.push({
+        row: i + 1,
+        field: 'geometry',
+        message: 'Must be a Feature with a Point geometry',
+      });
+      return;
+    }
+    // No prototype: a "__proto__" property stays an own key, which the strict schema rejects.
+    const value = Object.create(null) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(feature.data.properties ?? {})) {
+      if (!GEOJSON_IGNORED.has(k)) value[k] = v;
+    }
+    const [lon, lat] = feature.data.geometry.coordinates;
+    value.longitude = lon;
+    value.latitude = lat;
+    rows.push({ row: i + 1, value });
+  });
+  if (issues.length > 0) throw new ValidationError('Import failed; nothing was imported', issues);
+  return rows;
+}
+
+/**
+ * Parses and validates a whole import. Every row is checked (not just up to the first bad one)
+ * and any problem rejects the file: an import is all or nothing.
+ */
+export async function validateImport(
+  input: unknown,
+  format: ImportFormat,
+  schemas: AssetSchemas,
+  store: AssetStore,
+): Promise<NewAsset[]> {
+  if (format === 'csv' && typeof input !== 'string') {
+    throw new ValidationError('Import failed; nothing was imported', [
+      { field: 'file', message: 'CSV must be sent as text/csv' },
+    ]);
+  }
+  const rows = format === 'csv' ? csvRows(input as string) : geojsonRows(input);
+  if (rows.length === 0) {
+    throw new ValidationError('Import failed; nothing was imported', [
+      { field: 'file', message: 'No rows to import' },
+    ]);
+  }
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw new ValidationError('Import failed; nothing was imported', [
+      { field: 'file', message: `At most ${MAX_IMPORT_ROWS} rows per import` },
+    ]);
+  }
+  const issues: FieldIssue[] = [];
+  const assets: NewAsset[] = [];
+  const seenExternal = new Map<string, number>();
+  for (const { row, value } of rows) {
+    const parsed = schemas.importRow.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of issuesFrom(parsed.error, 'row')) issues.push({ ...issue, row });
+      continue;
+    }
+    const asset = toNewAsset(parsed.data);
+    if (asset.externalId) {
+      const key = `${asset.externalIdType ?? ''}\u0000${asset.externalId}`;
+      const earlier = seenExternal.get(key);
+      const existing = await store.findExternal(asset.externalIdType ?? '', asset.externalId);
+      if (earlier !== undefined) {
+        issues.push({ row, field: 'externalId', message: `Same as row ${earlier}` });
+      } else if (existing) {
+        issues.push({
+          row,
+          field: 'externalId',
+          message: `Already in the register as asset ${existing.id}`,
+        });
+      }
+      seenExternal.set(key, row);
+    }
+    assets.push(asset);
+  }
+  if (issues.length > 0) {
+    throw new ValidationError('Import failed; nothing was imported', issues.slice(0, MAX_ISSUES));
+  }
+  return assets;
+}

@@ -1,0 +1,69 @@
+import {
+  randomBytes,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+  type ScryptOptions,
+} from 'node:crypto';
+
+function scrypt(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scryptCallback(password, salt, keylen, options, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
+  });
+}
+
+export interface ScryptCost {
+  /** CPU/memory cost, a power of two. */
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** About 50-100 ms and 32 MiB per hash on a small server: slow for guessing, fine for logins. */
+export const DEFAULT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+const KEY_LENGTH = 64;
+
+function maxmem(c: ScryptCost): number {
+  return 128 * c.N * c.r * c.p * 2;
+}
+
+/** `scrypt$N$r$p$salt$hash` with a fresh 16-byte salt per user. */
+export async function hashPassword(
+  password: string,
+  cost: ScryptCost = DEFAULT_COST,
+): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: maxmem(cost) });
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join(
+    '$',
+  );
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [N, r, p] = parts.slice(1, 4).map(Number);
+  if (!N || !r || !p) return false;
+  const salt = Buffer.from(parts[4] ?? '', 'base64');
+  const expected = Buffer.from(parts[5] ?? '', 'base64');
+  if (expected.length !== KEY_LENGTH) return false;
+  const cost = { N, r, p };
+  const key = await scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: maxmem(cost) });
+  return timingSafeEqual(key, expected);
+}
+
+/**
+ * Checked against when the email is unknown, so a wrong email takes as long as a wrong password
+ * and response times do not reveal which moderator accounts exist.
+ */
+export async function dummyHash(cost: ScryptCost = DEFAULT_COST): Promise<string> {
+  return hashPassword('not a real password', cost);
+}
+
+export const MIN_PASSWORD_LENGTH = 12;

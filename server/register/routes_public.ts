@@ -1,0 +1,136 @@
+import type { FastifyInstance } from 'fastify';
+import type { ApiContext } from './context.ts';
+import { accessFor } from './access.ts';
+import { toCsv, toGeoJson, toOruk } from './export_formats.ts';
+import { findSimilarNearby } from './nearby.ts';
+import { emptyQuery, exportQuery, idParams, listQuery, nearbyQuery } from './schemas.ts';
+import { CATEGORIES } from './taxonomy.ts';
+import { HttpError, parseOrThrow } from './validation.ts';
+import { featureCollection, privateProperties, publicProperties, toFeature } from './views.ts';
+
+/** Routes anyone may call; single-asset routes also serve the edit-token holder and moderators. */
+export function publicRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  app.get('/api/categories', async (request) => {
+    parseOrThrow(emptyQuery, request.query, 'query');
+    return CATEGORIES.map(({ id, label }) => ({ id, label }));
+  });
+
+  app.get('/api/assets', async (request) => {
+    const q = parseOrThrow(listQuery, request.query, 'query');
+    const assets = await ctx.store.listApproved(q);
+    const now = ctx.now();
+    return featureCollection(assets.map((a) => toFeature(a, publicProperties(a, now))));
+  });
+
+  app.get('/api/assets/export', async (request, reply) => {
+    const { format } = parseOrThrow(exportQuery, request.query, 'query');
+    const assets = await ctx.store.listApproved({});
+    const now = ctx.now();
+    const stamp = now.toISOString().slice(0, 10);
+    switch (format) {
+      case 'geojson':
+        reply
+          .type('application/geo+json; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="gap-atlas-assets-${stamp}.geojson"`,
+          );
+        return JSON.stringify(toGeoJson(assets, now));
+      case 'csv':
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="gap-atlas-assets-${stamp}.csv"`);
+        return toCsv(assets);
+      case 'oruk':
+        reply
+          .type('application/json; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="gap-atlas-assets-oruk-${stamp}.json"`,
+          );
+        return JSON.stringify(toOruk(assets, ctx.region));
+    }
+  });
+
+  app.get('/api/assets/nearby', async (request) => {
+    const q = parseOrThrow(nearbyQuery, request.query, 'query');
+    const matches = await findSimilarNearby(ctx.store, q.lat, q.lon, q.name);
+    const now = ctx.now();
+    return featureCollection(
+      matches.map((m) =>
+        toFeature(m.asset, {
+          ...publicProperties(m.asset, now),
+          distanceMetres: Math.round(m.distanceMetres),
+          similarity: Math.round(m.similarity * 100) / 100,
+        }),
+      ),
+    );
+  });
+
+  app.get('/api/assets/:id', async (request) => {
+    const { id } = parseOrThrow(idParams, request.params, 'params');
+    parseOrThrow(emptyQuery, request.query, 'query');
+    const access = await accessFor(ctx, request, id);
+    const asset = await ctx.store.get(id);
+    // Unpublished assets are indistinguishable from missing ones for the public.
+    if (!asset || (access.kind === 'public' && asset.status !== 'approved')) {
+      throw new HttpError(404, 'Asset not found');
+    }
+    const now = ctx.now();
+    return toFeature(
+      asset,
+      access.kind === 'public' ? publicProperties(asset, now) : privateProperties(asset, now),
+    );
+  });
+
+  app.post(
+    '/api/assets',
+    {
+      bodyLimit: 65_536,
+      config: {
+        rateLimit: {
+          max: ctx.limits.submissionsPerWindow,
+          timeWindow: ctx.limits.submissionWindowMs,
+        },
+      },
+    },
+    async (request, reply) => {
+      parseOrThrow(emptyQuery, request.query, 'query');
+      const input = parseOrThrow(ctx.service.schemas.submission, request.body, 'body');
+      const { asset, editToken } = await ctx.service.submit(input);
+      reply.code(201).header('location', `/api/assets/${asset.id}`);
+      return { id: asset.id, editToken, status: asset.status };
+    },
+  );
+
+  app.patch(
+    '/api/assets/:id',
+    {
+      bodyLimit: 65_536,
+      config: {
+        rateLimit: { max: ctx.limits.editsPerWindow, timeWindow: ctx.limits.editWindowMs },
+      },
+    },
+    async (request) => {
+      const { id } = parseOrThrow(idParams, request.params, 'params');
+      parseOrThrow(emptyQuery, request.query, 'query');
+      const access = await accessFor(ctx, request, id);
+      const now = () => ctx.now();
+      if (access.kind === 'token') {
+        const patch = parseOrThrow(ctx.service.schemas.partnerPatch, request.body, 'body');
+        const asset = await ctx.service.partnerUpdate(id, patch);
+        return toFeature(asset, privateProperties(asset, now()));
+      }
+      if (access.kind === 'moderator') {
+        const session = await ctx.auth.requireModerator(request, { changesState: true });
+        const patch = parseOrThrow(ctx.service.schemas.moderatorPatch, request.body, 'body');
+        const asset = await ctx.service.moderatorUpdate(id, patch, session.userId);
+        return toFeature(asset, privateProperties(asset, now()));
+      }
+      throw new HttpError(
+        401,
+        'An edit token (Authorization: Bearer) or a moderator login is needed',
+      );
+    },
+  );
+}

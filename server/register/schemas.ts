@@ -1,0 +1,285 @@
+import { z } from 'zod';
+import { WEEKDAYS, type AssetFields, type BBox, type NewAsset } from '../db/asset_store.ts';
+import { CATEGORY_IDS } from './taxonomy.ts';
+import {
+  email,
+  freeText,
+  isoDate,
+  oneLine,
+  optional,
+  phone,
+  postcode,
+  requiredLine,
+  requiredText,
+  time,
+  website,
+} from './text_rules.ts';
+
+export interface SchemaConfig {
+  /** Where assets may be placed: the authority's bounding box with a margin. */
+  bbox: BBox;
+  now: () => Date;
+}
+
+const period = z
+  .strictObject({
+    day: z.enum(WEEKDAYS, { error: `Must be one of ${WEEKDAYS.join(', ')}` }),
+    opens: time,
+    closes: time,
+  })
+  .refine((p) => p.opens < p.closes, { error: 'Must close after it opens', path: ['closes'] });
+
+const openingHours = z
+  .union([z.null(), z.array(period).max(28, { error: 'At most 28 opening periods' })])
+  .transform((v) => (v && v.length > 0 ? v : null));
+
+const category = z.enum(CATEGORY_IDS, {
+  error: 'Must be a category id from GET /api/categories',
+});
+
+function coordinate(name: string, min: number, max: number) {
+  const where = `Must be inside the area served (${name} ${min} to ${max})`;
+  return z
+    .number({ error: 'Must be a number' })
+    .min(min, { error: where })
+    .max(max, { error: where });
+}
+
+/** The fields anyone with the right to describe an asset may set. */
+function describingFields(config: SchemaConfig) {
+  const { bbox } = config;
+  return {
+    organisationName: requiredLine(200),
+    serviceName: requiredLine(200),
+    description: optional(freeText(4000)),
+    category,
+    latitude: coordinate('latitude', bbox.minLat, bbox.maxLat),
+    longitude: coordinate('longitude', bbox.minLon, bbox.maxLon),
+    address: optional(freeText(500)),
+    postcode: optional(postcode),
+    openingTimes: optional(freeText(1000)),
+    openingHours,
+    email: optional(email),
+    phone: optional(phone),
+    website: optional(website),
+    accessibility: optional(freeText(2000)),
+  };
+}
+
+/** Fields only moderators and imports set. */
+function curatingFields(config: SchemaConfig) {
+  const notFuture = isoDate.refine(
+    (d) => d <= new Date(config.now().getTime() + 86_400_000).toISOString().slice(0, 10),
+    { error: 'Must not be in the future' },
+  );
+  return {
+    lastVerified: z.union([z.null(), notFuture]),
+    source: requiredLine(500),
+    licence: requiredLine(500),
+  };
+}
+
+const OPTIONAL_KEYS = [
+  'description',
+  'address',
+  'postcode',
+  'openingTimes',
+  'openingHours',
+  'email',
+  'phone',
+  'website',
+  'accessibility',
+] as const;
+
+function nonEmpty(o: object): boolean {
+  return Object.keys(o).length > 0;
+}
+
+export function assetSchemas(config: SchemaConfig) {
+  const f = describingFields(config);
+  const c = curatingFields(config);
+  const optionalDescribing = {
+    description: f.description.optional(),
+    address: f.address.optional(),
+    postcode: f.postcode.optional(),
+    openingTimes: f.openingTimes.optional(),
+    openingHours: f.openingHours.optional(),
+    email: f.email.optional(),
+    phone: f.phone.optional(),
+    website: f.website.optional(),
+    accessibility: f.accessibility.optional(),
+  };
+  const allOptional = {
+    ...optionalDescribing,
+    organisationName: f.organisationName.optional(),
+    serviceName: f.serviceName.optional(),
+    category: f.category.optional(),
+    latitude: f.latitude.optional(),
+    longitude: f.longitude.optional(),
+  };
+
+  /** A public submission (POST /api/assets). */
+  const submission = z.strictObject({
+    organisationName: f.organisationName,
+    serviceName: f.serviceName,
+    category: f.category,
+    latitude: f.latitude,
+    longitude: f.longitude,
+    ...optionalDescribing,
+    consentToPublish: z.literal(true, {
+      error: 'Consent to publish is required (true) for a public submission',
+    }),
+  });
+
+  /** PATCH by the edit-token holder: some fields, or `{ withdraw: true }` alone. */
+  const partnerPatch = z
+    .strictObject({
+      ...allOptional,
+      withdraw: z.literal(true, { error: 'Must be true to withdraw' }).optional(),
+    })
+    .refine(nonEmpty, { error: 'Nothing to change' })
+    .refine((p) => !p.withdraw || Object.keys(p).length === 1, {
+      error: 'Withdraw on its own, without other changes',
+      path: ['withdraw'],
+    });
+
+  /** PATCH by a moderator. */
+  const moderatorPatch = z
+    .strictObject({
+      ...allOptional,
+      lastVerified: c.lastVerified.optional(),
+      source: c.source.optional(),
+      licence: c.licence.optional(),
+    })
+    .refine(nonEmpty, { error: 'Nothing to change' });
+
+  /** One row of a bulk import (CSV row or GeoJSON feature, already flattened). */
+  const importRow = z.strictObject({
+    organisationName: f.organisationName,
+    serviceName: f.serviceName,
+    category: f.category,
+    latitude: f.latitude,
+    longitude: f.longitude,
+    ...optionalDescribing,
+    lastVerified: c.lastVerified.optional(),
+    source: c.source,
+    licence: c.licence,
+    status: z.enum(['pending', 'approved']).optional(),
+    externalId: optional(oneLine(100)).optional(),
+    externalIdType: optional(oneLine(50)).optional(),
+    consentToPublish: z.boolean({ error: 'Must be true or false' }).optional(),
+  });
+
+  return { submission, partnerPatch, moderatorPatch, importRow };
+}
+
+export type AssetSchemas = ReturnType<typeof assetSchemas>;
+export type Submission = z.output<AssetSchemas['submission']>;
+export type PartnerPatch = z.output<AssetSchemas['partnerPatch']>;
+export type ModeratorPatch = z.output<AssetSchemas['moderatorPatch']>;
+export type ImportRow = z.output<AssetSchemas['importRow']>;
+
+/** Completes validated input with null for every optional field that was left out. */
+export function withNulls<T extends Partial<AssetFields>>(
+  input: T,
+): T & Pick<AssetFields, (typeof OPTIONAL_KEYS)[number]> {
+  const out = { ...input } as T & Pick<AssetFields, (typeof OPTIONAL_KEYS)[number]>;
+  for (const k of OPTIONAL_KEYS) {
+    if (out[k] === undefined) (out as Record<string, unknown>)[k] = null;
+  }
+  return out;
+}
+
+const decimal = (min: number, max: number) =>
+  z
+    .string({ error: 'Must be a number' })
+    .regex(/^-?\d{1,3}(\.\d{1,12})?$/, { error: 'Must be a decimal number' })
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
+export const idParams = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, { error: 'Must be a positive whole number' })
+    .transform(Number),
+});
+
+export const bboxParam = z
+  .string()
+  .max(100)
+  .transform((s, ctx) => {
+    const parts = s.split(',').map((p) => (/^-?\d{1,3}(\.\d{1,12})?$/.test(p) ? Number(p) : NaN));
+    const [minLon, minLat, maxLon, maxLat] = parts;
+    if (
+      parts.length !== 4 ||
+      minLon === undefined ||
+      minLat === undefined ||
+      maxLon === undefined ||
+      maxLat === undefined ||
+      parts.some((n) => Number.isNaN(n)) ||
+      minLon < -180 ||
+      maxLon > 180 ||
+      minLat < -90 ||
+      maxLat > 90 ||
+      minLon > maxLon ||
+      minLat > maxLat
+    ) {
+      ctx.addIssue({ code: 'custom', message: 'Must be minLon,minLat,maxLon,maxLat' });
+      return z.NEVER;
+    }
+    return { minLon, minLat, maxLon, maxLat } satisfies BBox;
+  });
+
+export const listQuery = z.strictObject({
+  category: category.optional(),
+  bbox: bboxParam.optional(),
+});
+
+export const nearbyQuery = z.strictObject({
+  lat: decimal(-90, 90),
+  lon: decimal(-180, 180),
+  name: requiredLine(200),
+});
+
+export const exportQuery = z.strictObject({
+  format: z.enum(['geojson', 'csv', 'oruk'], { error: 'Must be geojson, csv or oruk' }),
+});
+
+export const importQuery = z.strictObject({
+  format: z.enum(['csv', 'geojson'], { error: 'Must be csv or geojson' }).optional(),
+  dryRun: z.enum(['true', 'false']).optional(),
+});
+
+export const loginBody = z.strictObject({
+  email: requiredLine(254),
+  password: z.string({ error: 'Must be text' }).min(1, { error: 'Required' }).max(1024),
+});
+
+export const rejectBody = z.strictObject({ reason: requiredText(1000) });
+
+export const archiveBody = z.strictObject({ reason: optional(freeText(1000)).optional() });
+
+export const approveBody = z.strictObject({});
+
+export const mergeBody = z.strictObject({
+  into: z.number({ error: 'Must be an asset id' }).int().positive(),
+});
+
+export const emptyQuery = z.strictObject({});
+
+/** A validated import row as a new asset; imported data is published under its licence. */
+export function toNewAsset(row: ImportRow, editTokenHash: string | null = null): NewAsset {
+  const { status, externalId, externalIdType, ...fields } = row;
+  return {
+    fields: {
+      ...withNulls(fields),
+      lastVerified: fields.lastVerified ?? null,
+      consentToPublish: fields.consentToPublish ?? true,
+    },
+    status: status ?? 'approved',
+    externalId: externalId ?? null,
+    // Without a type, NULL would make the unique index treat every such id as distinct.
+    externalIdType: externalId ? (externalIdType ?? 'import') : null,
+    editTokenHash,
+  };
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/**
+ * C0 and C1 controls, DEL, and the Unicode line/paragraph separators (which break JSON-in-JS
+ * and CSV consumers). Free text may keep tab and newline; one-line fields may not.
+ */
+export function hasControlCharacter(text: string, allowTabAndNewline: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (allowTabAndNewline && (c === 0x09 || c === 0x0a)) continue;
+    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+// A lone surrogate cannot be stored as UTF-8; SQLite would silently replace it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textRules(schema: z.ZodString, multiLine: boolean, max: number) {
+  return schema
+    .max(max, { error: `Must be at most ${max} characters` })
+    .refine((s) => !hasControlCharacter(s, multiLine), {
+      error: 'Must not contain control characters',
+    })
+    .refine((s) => !LONE_SURROGATE.test(s), { error: 'Must be valid Unicode text' });
+}
+
+const isText = { error: 'Must be text' };
+
+/** A one-line string, trimmed, no control characters. May be empty. */
+export function oneLine(max: number) {
+  return textRules(z.string(isText).trim(), false, max);
+}
+
+/** Free text: CRLF becomes LF, trimmed; tab and newline allowed, other controls not. */
+export function freeText(max: number) {
+  return z
+    .string(isText)
+    .max(max * 2, { error: `Must be at most ${max} characters` })
+    .transform((s) => s.replace(/\r\n/g, '\n').trim())
+    .pipe(textRules(z.string(), true, max));
+}
+
+/** A required one-line value. */
+export function requiredLine(max: number) {
+  return oneLine(max).refine((s) => s.length > 0, { error: 'Required' });
+}
+
+export function requiredText(max: number) {
+  return freeText(max).refine((s) => s.length > 0, { error: 'Required' });
+}
+
+/** An optional value: null, '' or only spaces mean "none" and become null. */
+export function optional<T extends z.ZodType<string, unknown>>(schema: T) {
+  return z.union([z.null(), schema]).transform((v): string | null => (v ? v : null));
+}
+
+// The official UK postcode pattern (GOV.UK bulk data transfer standard), spaces removed.
+const UK_POSTCODE =
+  /^(GIR0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]([0-9ABEHMNPRV-Y])?|[0-9][A-HJKPS-UW])[0-9][ABD-HJLNP-UW-Z]{2})$/;
+
+/** Normalises a UK postcode to upper case with one space before the inward code, or null. */
+export function normalisePostcode(raw: string): string | null {
+  const compact = raw.replace(/\s+/g, '').toUpperCase();
+  if (!UK_POSTCODE.test(compact)) return null;
+  return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
+}
+
+export const postcode = oneLine(10).transform((s, ctx) => {
+  if (s === '') return s;
+  const normal = normalisePostcode(s);
+  if (normal === null) {
+    ctx.addIssue({ code: 'custom', message: 'Must be a UK postcode, e.g. L20 3BG' });
+    return z.NEVER;
+  }
+  return normal;
+});
+
+// The WHATWG HTML form email pattern: what a browser's type=email accepts.
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export const email = oneLine(254).refine((s) => s === '' || EMAIL.test(s), {
+  error: 'Must be an email address',
+});
+
+export const phone = oneLine(30).refine(
+  (s) => {
+    if (s === '') return true;
+    const digits = s.replace(/\D/g, '').length;
+    return /^\+?[0-9][0-9 ()-]*$/.test(s) && digits >= 7 && digits <= 15;
+  },
+  { error: 'Must be a phone number (digits, spaces, brackets, + and - only)' },
+);
+
+export const website = oneLine(500).refine(
+  (s) => {
+    if (s === '') return true;
+    let url: URL;
+    try {
+      url = new URL(s);
+    } catch {
+      return false;
+    }
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.hostname.includes('.') &&
+      url.username === '' &&
+      url.password === ''
+    );
+  },
+  { error: 'Must be an http:// or https:// web address' },
+);
+
+export const time = z
+  .string(isText)
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/, { error: 'Must be a time HH:MM' });
+
+/** YYYY-MM-DD that is a real calendar date. */
+export const isoDate = z
+  .string(isText)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Must be a date YYYY-MM-DD' })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { error: 'Must be a real date' },
+  );
