@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global_setup.ts'],
           // One Chromium at a time: the machine has two cores and SwiftShader is slow.
           fileParallelism: false,
           testTimeout: 180_000,

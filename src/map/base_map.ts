@@ -1,5 +1,6 @@
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
 import type { AreaCollection } from '../../workers/geometry_decode.ts';
 
@@ -7,6 +8,9 @@ import type { AreaCollection } from '../../workers/geometry_decode.ts';
  * An offline base map drawn from our own data: sea, the authority outline, and nothing
  * fetched from a tile server.
  */
+// Bundling moves MapLibre away from its worker file; point it at the copy Vite emits.
+maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
+
 export async function createBaseMap(
   container: HTMLElement,
   outline: AreaCollection,
