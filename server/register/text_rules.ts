@@ -16,29 +16,32 @@ export function hasControlCharacter(text: string, allowTabAndNewline: boolean): 
 // A lone surrogate cannot be stored as UTF-8; SQLite would silently replace it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function textRules(schema: z.ZodString, multiLine: boolean, max: number) {
-  return schema
-    .max(max, { error: `Must be at most ${max} characters` })
-    .refine((s) => !hasControlCharacter(s, multiLine), {
+const isText = { error: 'Must be text' };
+
+/**
+ * Controls are refused as sent (before trimming), so "name\n" is an error rather than quietly
+ * becoming "name"; then the value is trimmed and its length checked.
+ */
+function text(max: number, multiLine: boolean) {
+  const crlf = (s: string) => (multiLine ? s.replace(/\r\n/g, '\n') : s);
+  return z
+    .string(isText)
+    .refine((s) => !hasControlCharacter(crlf(s), multiLine), {
       error: 'Must not contain control characters',
     })
-    .refine((s) => !LONE_SURROGATE.test(s), { error: 'Must be valid Unicode text' });
+    .refine((s) => !LONE_SURROGATE.test(s), { error: 'Must be valid Unicode text' })
+    .transform((s) => crlf(s).trim())
+    .pipe(z.string().max(max, { error: `Must be at most ${max} characters` }));
 }
-
-const isText = { error: 'Must be text' };
 
 /** A one-line string, trimmed, no control characters. May be empty. */
 export function oneLine(max: number) {
-  return textRules(z.string(isText).trim(), false, max);
+  return text(max, false);
 }
 
 /** Free text: CRLF becomes LF, trimmed; tab and newline allowed, other controls not. */
 export function freeText(max: number) {
-  return z
-    .string(isText)
-    .max(max * 2, { error: `Must be at most ${max} characters` })
-    .transform((s) => s.replace(/\r\n/g, '\n').trim())
-    .pipe(textRules(z.string(), true, max));
+  return text(max, true);
 }
 
 /** A required one-line value. */
