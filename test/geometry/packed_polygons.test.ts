@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import {
   PackedPolygonsError,
   packPolygons,
@@ -63,7 +63,7 @@ describe('packPolygons', () => {
   });
 
   it('keeps a feature with null geometry as an empty feature with an empty box', () => {
-    const withNull: FeatureCollection = {
+    const withNull: FeatureCollection<Geometry | null> = {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties: {}, geometry: null }, ...fourSquares.features],
     };

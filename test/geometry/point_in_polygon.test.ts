@@ -131,7 +131,7 @@ describe('a slanted shared edge', () => {
             const r = radii[k] ?? 1;
             return [-2.9 + r * Math.cos(theta), 53.5 + r * Math.sin(theta)];
           });
-          const [p0, p1, p2, p3] = p as [Position, Position, Position, Position];
+          const [p0 = [0, 0], p1 = [0, 0], p2 = [0, 0], p3 = [0, 0]] = p;
           // p1 and p3 clearly on opposite sides of the diagonal: two real triangles that
           // share only that edge (a generated p1 can fall exactly on it: a zero-area T1).
           const s1 = side(p0, p2, p1);

@@ -34,7 +34,7 @@ export interface PackedPolygonsBuffers {
 }
 
 /** Packs the Polygon and MultiPolygon features of a collection, in collection order. */
-export function packPolygons(collection: FeatureCollection): PackedPolygons {
+export function packPolygons(collection: FeatureCollection<Geometry | null>): PackedPolygons {
   const features = collection.features;
   const counts = countParts(features);
   const coords = new Float64Array(counts.vertices * 2);
@@ -250,7 +250,11 @@ function vertexXY(position: Position | undefined, feature: number): [number, num
   return [x, y];
 }
 
-function countParts(features: Feature[]): { vertices: number; rings: number; polygons: number } {
+function countParts(features: Feature<Geometry | null>[]): {
+  vertices: number;
+  rings: number;
+  polygons: number;
+} {
   let vertices = 0;
   let rings = 0;
   let polygons = 0;
