@@ -30,7 +30,9 @@ const period = z
   .refine((p) => p.opens < p.closes, { error: 'Must close after it opens', path: ['closes'] });
 
 const openingHours = z
-  .union([z.null(), z.array(period).max(28, { error: 'At most 28 opening periods' })])
+  .array(period)
+  .max(28, { error: 'At most 28 opening periods' })
+  .nullable()
   .transform((v) => (v && v.length > 0 ? v : null));
 
 const category = z.enum(CATEGORY_IDS, {
@@ -73,7 +75,7 @@ function curatingFields(config: SchemaConfig) {
     { error: 'Must not be in the future' },
   );
   return {
-    lastVerified: z.union([z.null(), notFuture]),
+    lastVerified: notFuture.nullable(),
     source: requiredLine(500),
     licence: requiredLine(500),
   };

@@ -55,7 +55,8 @@ export function requiredText(max: number) {
 
 /** An optional value: null, '' or only spaces mean "none" and become null. */
 export function optional<T extends z.ZodType<string, unknown>>(schema: T) {
-  return z.union([z.null(), schema]).transform((v): string | null => (v ? v : null));
+  // nullable, not a union with z.null(): a union would hide the inner message behind "Invalid input".
+  return schema.nullable().transform((v): string | null => (v ? v : null));
 }
 
 // The official UK postcode pattern (GOV.UK bulk data transfer standard), spaces removed.
@@ -69,7 +70,7 @@ export function normalisePostcode(raw: string): string | null {
   return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
 }
 
-export const postcode = oneLine(10).transform((s, ctx) => {
+export const postcode = oneLine(16).transform((s, ctx) => {
   if (s === '') return s;
   const normal = normalisePostcode(s);
   if (normal === null) {

@@ -191,6 +191,7 @@ describe('bulk import', () => {
       [4, 'website'],
       [5, 'externalId'],
     ]);
+    expect(body.fields[0]?.message).toBe('Must be a UK postcode, e.g. L20 3BG');
     expect(snapshot(t.register)).toBe(before);
   });
 
