@@ -1,44 +1,93 @@
 import './styles.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { wrap } from 'comlink';
+import { z } from 'zod';
 import type { AtlasDataApi } from '../workers/atlas_data_api.ts';
+import { AREA_GEOGRAPHIES, AtlasApp } from './atlas_app.ts';
+import { AtlasModel } from './atlas_model.ts';
 import { FetchDataSource } from './data_source.ts';
-import { createBaseMap, showAreas } from './map/base_map.ts';
+import { createBaseMap } from './map/base_map.ts';
+import type { PointCollection } from './map/point_layers.ts';
+import { parseViewState } from './state/view_state.ts';
+import { byId, el } from './ui/dom.ts';
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const status = $('status');
-const progress = $<HTMLProgressElement>('progress');
+const status = byId('status');
+const progress = byId<HTMLProgressElement>('progress');
+const noticeBox = byId('notice');
 
 function step(n: number, message: string): void {
   progress.value = n;
   status.textContent = message;
 }
 
+function notice(message: string): void {
+  noticeBox.hidden = false;
+  noticeBox.append(el('p', { text: message }));
+}
+
+const PointCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.object({
+        type: z.literal('Point'),
+        coordinates: z.tuple([z.number(), z.number()]),
+      }),
+      properties: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
 async function start(): Promise<void> {
+  const t0 = performance.now();
+  const { state, problems } = parseViewState(location.search);
+  if (problems.length) notice(`Some of the link could not be used: ${problems.join('; ')}.`);
+
   const source = new FetchDataSource(import.meta.env.VITE_DATA_URL ?? './data/');
   step(1, 'Loading the data manifest…');
   const manifest = await source.manifest();
-  $('area-name').textContent = manifest.area.name;
-  const list = $('attributions');
-  for (const line of manifest.attributions) {
-    const li = document.createElement('li');
-    li.textContent = line;
-    list.append(li);
-  }
+  byId('area-name').textContent = manifest.area.name;
+  byId('attributions').replaceChildren(
+    ...manifest.attributions.map((line) => el('li', { text: line })),
+  );
 
-  step(2, 'Decoding boundaries…');
+  step(2, 'Decoding boundaries and indicator tables…');
   const worker = wrap<AtlasDataApi>(
     new Worker(new URL('../workers/atlas_data.worker.ts', import.meta.url), { type: 'module' }),
   );
-  const areas = await worker.loadAreas(source.url(manifest.geometry.file), ['lsoa11', 'lad']);
-  const lsoa = areas.lsoa11;
+  const [areas, tables] = await Promise.all([
+    worker.loadAreas(source.url(manifest.geometry.file), [...AREA_GEOGRAPHIES, 'lad']),
+    worker.loadTables(
+      Object.fromEntries(manifest.geographies.map((g) => [g.id, source.url(g.table)])),
+    ),
+  ]);
   const lad = areas.lad;
-  if (!lsoa || !lad) throw new Error('geometry lacks LSOA 2011 or authority outlines');
+  if (!lad) throw new Error('geometry lacks the authority outline');
 
-  step(3, 'Drawing the map…');
-  const map = await createBaseMap($('map'), lad, manifest.attributions);
-  await showAreas(map, 'lsoa11', lsoa);
-  step(4, `${lsoa.features.length} LSOAs (2011) of ${manifest.area.name} drawn.`);
+  step(3, 'Loading community assets…');
+  const points = new Map<string, PointCollection>();
+  for (const layer of manifest.layers) {
+    const parsed = PointCollectionSchema.safeParse(await source.json(layer.file));
+    if (!parsed.success)
+      throw new Error(
+        `${layer.file} is not a point layer: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
+    points.set(layer.id, parsed.data as PointCollection);
+  }
+
+  step(4, 'Drawing the map…');
+  const boundaryLine =
+    manifest.geographies.find((g) => g.id === 'lsoa21')?.licence ?? manifest.attributions[0] ?? '';
+  const map = await createBaseMap(byId('map'), lad, boundaryLine, state.at);
+  const app = new AtlasApp(map, worker, new AtlasModel(manifest, tables), points, state, notice);
+  await app.start(areas);
+  await map.once('idle');
+  const count = tables.lsoa11?.codes.length ?? 0;
+  step(
+    5,
+    `${manifest.area.name}: ${count} LSOAs (2011), ${tables.lsoa21?.codes.length ?? 0} LSOAs (2021), ${tables.ward?.codes.length ?? 0} wards, ${tables.msoa21?.codes.length ?? 0} MSOAs loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
+  );
   document.body.dataset.ready = 'true';
 }
 

@@ -14,18 +14,29 @@ maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
 export async function createBaseMap(
   container: HTMLElement,
   outline: AreaCollection,
-  attributions: readonly string[],
+  attribution: string,
+  at?: string,
 ): Promise<MapLibreMap> {
   const [x0, y0, x1, y1] = bbox(outline);
+  const [zoom, lat, lon] = (at ?? '').split('/').map(Number);
+  const position =
+    zoom !== undefined &&
+    lat !== undefined &&
+    lon !== undefined &&
+    Number.isFinite(zoom + lat + lon)
+      ? { zoom, center: [lon, lat] as [number, number] }
+      : {
+          bounds: [x0, y0, x1, y1] as [number, number, number, number],
+          fitBoundsOptions: { padding: 20 },
+        };
   const map = new maplibregl.Map({
     container,
-    bounds: [x0, y0, x1, y1],
-    fitBoundsOptions: { padding: 20 },
+    ...position,
     attributionControl: false,
     style: {
       version: 8,
       sources: {
-        outline: { type: 'geojson', data: outline, attribution: attributions.join(' ') },
+        outline: { type: 'geojson', data: outline, attribution },
       },
       layers: [
         { id: 'sea', type: 'background', paint: { 'background-color': '#dde9f0' } },

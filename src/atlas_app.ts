@@ -1,0 +1,491 @@
+import type { Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type { Remote } from 'comlink';
+import { GEOGRAPHY_LEVELS, type GeographyId } from './contracts/geography.ts';
+import type { IndicatorMeta } from './contracts/manifest.ts';
+import type { AtlasDataApi, ChoroplethResult } from '../workers/atlas_data_api.ts';
+import { CLASS_METHOD_LABELS, CLASS_METHODS } from '../workers/classify.ts';
+import type { AreaCollection } from '../workers/geometry_decode.ts';
+import { localitySummaries } from '../workers/gap_summary.ts';
+import { assignQuantiles } from '../workers/stats/quantiles.ts';
+import type { AtlasModel } from './atlas_model.ts';
+import { formatValue, ordinal, rankMeaning } from './atlas_model.ts';
+import { LOCALITIES, normaliseName } from './config/localities.ts';
+import { addAreaLayers, fillLayer, paintAreas, setFlag, showGeography } from './map/area_layers.ts';
+import { colourForClass, PALETTE_IDS, PALETTES } from './map/palettes.ts';
+import {
+  addPointLayer,
+  LAYER_COLOURS,
+  setPointLayerVisible,
+  type PointCollection,
+} from './map/point_layers.ts';
+import { serializeViewState, type Level, type ViewState } from './state/view_state.ts';
+import { renderProfile, type ProfileAssets } from './ui/area_profile.ts';
+import { byId, el } from './ui/dom.ts';
+import { GapChart, renderGpGradient, type GapItem } from './ui/gap_chart.ts';
+import { renderIndicatorMeta, renderIndicatorPicker } from './ui/indicator_picker.ts';
+import { renderLegend } from './ui/legend.ts';
+import { TableView } from './ui/table_view.ts';
+
+export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
+
+/**
+ * The atlas screen: keeps the view state, asks the worker for classes and point joins, and
+ * draws map, legend, table, gap chart and profile. Everything user-visible is set as text.
+ */
+export class AtlasApp {
+  private geography: GeographyId = 'lsoa11';
+  private choropleth: ChoroplethResult | null = null;
+  private hovered: string | undefined;
+  private readonly pointIndex = new Map<string, Map<string, Int32Array>>();
+  private readonly localityIndex = new Map<GeographyId, Int32Array>();
+  private readonly table: TableView;
+  private readonly gap: GapChart;
+  private renderToken = 0;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly worker: Remote<AtlasDataApi>,
+    private readonly model: AtlasModel,
+    private readonly points: Map<string, PointCollection>,
+    private state: ViewState,
+    private readonly notice: (message: string) => void,
+  ) {
+    this.table = new TableView(
+      byId('table-view'),
+      (c) => void this.select(c),
+      (c) => this.hover(c),
+    );
+    this.gap = new GapChart(
+      byId('gap-chart'),
+      (c) => this.hover(c),
+      (c) => void this.select(c),
+    );
+  }
+
+  /** Adds map layers and wires every control; then draws the first view. */
+  async start(areas: Record<string, AreaCollection>): Promise<void> {
+    for (const g of AREA_GEOGRAPHIES) {
+      const fc = areas[g];
+      if (fc) addAreaLayers(this.map, g, fc, 'outline');
+    }
+    const wards = areas.ward;
+    if (wards) {
+      this.map.addSource('ward-context', { type: 'geojson', data: wards });
+      this.map.addLayer(
+        {
+          id: 'ward-context',
+          type: 'line',
+          source: 'ward-context',
+          paint: { 'line-color': '#222', 'line-width': 1, 'line-opacity': 0.55 },
+        },
+        'outline',
+      );
+    }
+    for (const layer of this.model.manifest.layers) {
+      const data = this.points.get(layer.id);
+      if (data) addPointLayer(this.map, layer, data);
+    }
+    this.wireControls();
+    this.wireMap();
+    renderGpGradient(
+      byId('gp-chart'),
+      (this.points.get('gp_practices')?.features ?? []).map((f) => ({
+        name: String(f.properties.name ?? ''),
+        lat: f.geometry.coordinates[1] ?? 0,
+        male:
+          typeof f.properties.le_male_2016_20 === 'number' ? f.properties.le_male_2016_20 : null,
+        female:
+          typeof f.properties.le_female_2016_20 === 'number'
+            ? f.properties.le_female_2016_20
+            : null,
+      })),
+    );
+    await this.render();
+  }
+
+  private wireControls(): void {
+    const cls = byId<HTMLSelectElement>('cls');
+    cls.replaceChildren(
+      ...CLASS_METHODS.map((m) => el('option', { value: m, text: CLASS_METHOD_LABELS[m] })),
+    );
+    const k = byId<HTMLSelectElement>('k');
+    k.replaceChildren(
+      ...[3, 4, 5, 6, 7, 8, 9].map((n) => el('option', { value: String(n), text: String(n) })),
+    );
+    const pal = byId<HTMLSelectElement>('pal');
+    pal.replaceChildren(
+      ...PALETTE_IDS.map((p) => el('option', { value: p, text: PALETTES[p].label })),
+    );
+    cls.onchange = () => void this.update({ cls: cls.value as ViewState['cls'] });
+    k.onchange = () => void this.update({ k: Number(k.value) });
+    pal.onchange = () => void this.update({ pal: pal.value as ViewState['pal'] });
+    byId<HTMLSelectElement>('ind-select').onchange = (e) =>
+      void this.update({ ind: (e.target as HTMLSelectElement).value });
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="level"]')) {
+      r.onchange = () => void this.update({ level: r.value as Level });
+    }
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="order"]')) {
+      r.onchange = () => void this.update({ order: r.value as ViewState['order'] });
+    }
+    const layers = byId('layers');
+    const on = new Set((this.state.layers ?? '').split(',').filter(Boolean));
+    for (const l of this.model.manifest.layers) {
+      const box = el('input', { type: 'checkbox', value: l.id });
+      box.checked = on.has(l.id);
+      box.onchange = () => {
+        const now = [...layers.querySelectorAll<HTMLInputElement>('input:checked')].map(
+          (b) => b.value,
+        );
+        void this.update({ layers: now.join(',') });
+      };
+      layers.append(
+        el(
+          'label',
+          {},
+          box,
+          ' ',
+          el('span', {
+            class: 'layer-key',
+            style: `background:${LAYER_COLOURS[l.id] ?? '#444'}`,
+            'aria-hidden': 'true',
+          }),
+          `${l.label} (${l.count})`,
+        ),
+      );
+      if (l.count === 0) layers.append(el('p', { class: 'hint', text: l.coverage }));
+    }
+    byId<HTMLInputElement>('area-search').onchange = (e) => {
+      const q = (e.target as HTMLInputElement).value.trim().toLowerCase();
+      const t = this.model.table(this.geography);
+      const i = t.codes.findIndex(
+        (c, j) =>
+          c.toLowerCase() === q ||
+          (t.names[j] ?? '').toLowerCase() === q ||
+          `${t.names[j]} (${c})`.toLowerCase() === q,
+      );
+      if (i >= 0) void this.select(t.codes[i]);
+      else
+        this.notice(
+          `No ${GEOGRAPHY_LEVELS[this.geography].label} called "${q}" in ${this.model.manifest.area.name}.`,
+        );
+    };
+    byId('export-csv').onclick = () =>
+      this.table.exportCsv(
+        `${this.state.ind}_${this.geography}_${this.model.manifest.area.id}.csv`,
+      );
+  }
+
+  private wireMap(): void {
+    const tooltip = byId('tooltip');
+    const move = (e: MapLayerMouseEvent) => {
+      const f = e.features?.[0];
+      const code = typeof f?.properties?.code === 'string' ? f.properties.code : undefined;
+      this.hover(code);
+      if (!code) return;
+      const t = this.model.table(this.geography);
+      const i = t.codes.indexOf(code);
+      const meta = this.meta();
+      const rank = this.choropleth?.ranks[i] ?? 0;
+      tooltip.replaceChildren(
+        el('strong', { text: t.names[i] ?? code }),
+        el('br'),
+        `${formatValue(meta, this.model.value(this.geography, meta.id, i))} ${meta.unit.startsWith('%') ? '' : meta.unit}`,
+        el('br'),
+        rank ? `${ordinal(rank)} of ${this.choropleth?.n ?? 0} (${rankMeaning(meta)})` : 'no data',
+      );
+      tooltip.hidden = false;
+      tooltip.style.left = `${e.point.x + 14}px`;
+      tooltip.style.top = `${e.point.y + 14}px`;
+      this.map.getCanvas().style.cursor = 'pointer';
+    };
+    const leave = () => {
+      this.hover(undefined);
+      tooltip.hidden = true;
+      this.map.getCanvas().style.cursor = '';
+    };
+    for (const g of AREA_GEOGRAPHIES) {
+      for (const layer of [fillLayer(g), `${g}-hatch`]) {
+        this.map.on('mousemove', layer, move);
+        this.map.on('mouseleave', layer, leave);
+        this.map.on('click', layer, (e) => {
+          const code = e.features?.[0]?.properties?.code;
+          if (typeof code === 'string') void this.select(code);
+        });
+      }
+    }
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      this.state = {
+        ...this.state,
+        at: `${this.map.getZoom().toFixed(2)}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}`,
+      };
+      this.writeUrl();
+    });
+  }
+
+  private meta(): IndicatorMeta {
+    const m = this.model.indicators.get(this.state.ind);
+    if (!m) throw new Error(`unknown indicator ${this.state.ind}`);
+    return m;
+  }
+
+  async update(change: Partial<ViewState>): Promise<void> {
+    this.state = { ...this.state, ...change };
+    await this.render();
+  }
+
+  /** Draws the whole view from the state. Later calls supersede earlier ones still waiting. */
+  async render(): Promise<void> {
+    const token = ++this.renderToken;
+    if (!this.model.indicators.has(this.state.ind)) {
+      this.notice(
+        `Indicator "${this.state.ind}" is not in this atlas; showing the IMD 2019 score.`,
+      );
+      this.state = { ...this.state, ind: 'imd2019_score' };
+    }
+    const meta = this.meta();
+    let geography = this.model.geographyFor(this.state.level, meta);
+    const available = (['lsoa', 'msoa', 'ward'] as Level[]).filter((l) =>
+      this.model.geographyFor(l, meta),
+    );
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="level"]')) {
+      r.disabled = !available.includes(r.value as Level);
+      r.checked = r.value === this.state.level;
+    }
+    byId('level-note').textContent =
+      available.length < 3
+        ? `${meta.label} is published for ${available.map((l) => l.toUpperCase()).join(', ') || 'no area'} only: ranks and deciles cannot be averaged over bigger areas.`
+        : '';
+    if (!geography) {
+      const fallback = available[0];
+      if (!fallback) throw new Error(`${meta.label} has no values to map`);
+      this.state = { ...this.state, level: fallback };
+      geography = this.model.geographyFor(fallback, meta) as GeographyId;
+      for (const r of document.querySelectorAll<HTMLInputElement>('input[name="level"]'))
+        r.checked = r.value === fallback;
+    }
+    const previous = this.geography;
+    const c = await this.worker.choropleth({
+      geography,
+      indicator: meta.id,
+      method:
+        meta.kind === 'decile'
+          ? 'decile'
+          : this.state.cls === 'decile'
+            ? 'quantile'
+            : this.state.cls,
+      k: this.state.k,
+      higherIsWorse: meta.polarity !== 'higher-is-better',
+    });
+    if (token !== this.renderToken) return;
+    if (previous !== geography) {
+      setFlag(this.map, previous, this.hovered, 'hover', false);
+      setFlag(this.map, previous, this.state.sel, 'selected', false);
+    }
+    this.geography = geography;
+    this.choropleth = c;
+    const t = this.model.table(geography);
+    const better = meta.polarity === 'higher-is-better';
+    paintAreas(
+      this.map,
+      geography,
+      t.codes,
+      Array.from(c.classes, (cls) =>
+        cls < 0 ? null : colourForClass(this.state.pal, c.k, cls, better),
+      ),
+    );
+    showGeography(this.map, geography, AREA_GEOGRAPHIES);
+    this.map.setLayoutProperty(
+      'ward-context',
+      'visibility',
+      geography === 'ward' ? 'none' : 'visible',
+    );
+    const visible = new Set((this.state.layers ?? '').split(',').filter(Boolean));
+    for (const l of this.model.manifest.layers)
+      setPointLayerVisible(this.map, l.id, visible.has(l.id));
+    const geoMeta = this.model.manifest.geographies.find((x) => x.id === geography);
+    renderLegend(byId('legend'), meta, c, this.state.pal, geoMeta?.label ?? geography);
+    byId('legend').append(
+      el('p', { class: 'legend-source', text: `${meta.source}, ${meta.period}. ${meta.licence}` }),
+    );
+    renderIndicatorPicker(
+      byId<HTMLSelectElement>('ind-select'),
+      byId<HTMLInputElement>('ind-search'),
+      this.model.indicators.values(),
+      meta.id,
+    );
+    renderIndicatorMeta(byId('ind-meta'), meta, meta.geographies[geography]?.method);
+    byId<HTMLSelectElement>('cls').value = c.method;
+    byId<HTMLSelectElement>('cls').disabled = meta.kind === 'decile';
+    byId<HTMLSelectElement>('k').value = String(this.state.k);
+    byId<HTMLSelectElement>('k').disabled = meta.kind === 'decile';
+    byId<HTMLSelectElement>('pal').value = this.state.pal;
+    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="order"]'))
+      r.checked = r.value === this.state.order;
+    byId('area-list').replaceChildren(
+      ...t.codes.map((code, i) => el('option', { value: `${t.names[i] ?? code} (${code})` })),
+    );
+
+    const deciles = this.deciles(geography);
+    this.table.update(
+      meta,
+      t,
+      c.ranks,
+      geography.startsWith('lsoa') ? deciles.values : null,
+      `${meta.label} by ${geoMeta?.label ?? geography}, ${this.model.manifest.area.name}. Source: ${meta.source}, ${meta.period}.`,
+    );
+    await this.renderGap(meta, geography, deciles);
+    if (token !== this.renderToken) return;
+    if (this.state.sel && !t.codes.includes(this.state.sel))
+      this.state = { ...this.state, sel: undefined };
+    await this.renderSelection();
+    this.writeUrl();
+  }
+
+  /** National deciles on LSOAs; local deciles of the IMD score on MSOAs and wards. */
+  private deciles(g: GeographyId): { values: (number | null)[]; label: string } {
+    const dep = this.model.deprivationOf(g);
+    const t = this.model.table(g);
+    if (dep.decileId && t.values[dep.decileId])
+      return { values: t.values[dep.decileId] ?? [], label: `National ${dep.label} decile` };
+    const scores = t.values[dep.scoreId] ?? [];
+    const q = assignQuantiles(
+      Float64Array.from(scores, (v) => v ?? NaN),
+      10,
+    );
+    if (!q.ok) return { values: scores.map(() => null), label: `No deciles: ${q.reason}` };
+    return {
+      values: Array.from(q.value),
+      label: `Local decile of the ${dep.label} score within ${this.model.manifest.area.name}`,
+    };
+  }
+
+  private async renderGap(
+    meta: IndicatorMeta,
+    g: GeographyId,
+    deciles: { values: (number | null)[]; label: string },
+  ): Promise<void> {
+    const t = this.model.table(g);
+    const dep = this.model.deprivationOf(g);
+    const items: GapItem[] = t.codes.map((code, i) => ({
+      code,
+      name: t.names[i] ?? code,
+      value: t.values[meta.id]?.[i] ?? null,
+      lat: t.centres[i]?.[1] ?? 0,
+      deprivation: t.values[dep.scoreId]?.[i] ?? null,
+      decile: deciles.values[i] ?? null,
+    }));
+    const localities = LOCALITIES[this.model.manifest.area.id];
+    const summaries = localities
+      ? localitySummaries(
+          t.values[meta.id] ?? [],
+          t.values[this.model.populationId(g)] ?? [],
+          await this.localityOf(
+            g,
+            localities.map((l) => l.wards),
+          ),
+          localities.map((l) => l.name),
+        )
+      : [];
+    this.gap.render(
+      meta,
+      items,
+      this.state.order,
+      deciles.label,
+      summaries,
+      GEOGRAPHY_LEVELS[g].noun,
+    );
+  }
+
+  /** Locality index per area: wards by name; other areas by the ward holding their centre. */
+  private async localityOf(g: GeographyId, wardLists: string[][]): Promise<Int32Array> {
+    const cached = this.localityIndex.get(g);
+    if (cached) return cached;
+    const wardTable = this.model.table('ward');
+    const wardLocality = wardTable.names.map((n) =>
+      wardLists.findIndex((list) => list.some((w) => normaliseName(w) === normaliseName(n))),
+    );
+    let out: Int32Array;
+    if (g === 'ward') out = Int32Array.from(wardLocality);
+    else {
+      const t = this.model.table(g);
+      const xy = new Float64Array(t.centres.flatMap((c) => (c ? [c[0], c[1]] : [NaN, NaN])));
+      const inWard = await this.worker.locatePoints('ward', xy);
+      out = Int32Array.from(inWard, (w) => (w < 0 ? -1 : (wardLocality[w] ?? -1)));
+    }
+    this.localityIndex.set(g, out);
+    return out;
+  }
+
+  private hover(code: string | undefined): void {
+    if (code === this.hovered) return;
+    setFlag(this.map, this.geography, this.hovered, 'hover', false);
+    this.hovered = code;
+    setFlag(this.map, this.geography, code, 'hover', true);
+    this.gap.highlight(code);
+    document.body.dataset.hovered = code ?? '';
+  }
+
+  async select(code: string | undefined): Promise<void> {
+    setFlag(this.map, this.geography, this.state.sel, 'selected', false);
+    this.state = { ...this.state, sel: code };
+    await this.renderSelection();
+    this.writeUrl();
+  }
+
+  private async renderSelection(): Promise<void> {
+    const code = this.state.sel;
+    const panel = byId('profile');
+    this.table.select(code);
+    if (!code) {
+      panel.hidden = true;
+      return;
+    }
+    setFlag(this.map, this.geography, code, 'selected', true);
+    const t = this.model.table(this.geography);
+    const i = t.codes.indexOf(code);
+    if (i < 0) return;
+    const assets = await this.assetsIn(this.geography, i);
+    renderProfile(
+      panel,
+      this.model,
+      this.geography,
+      i,
+      assets,
+      location.href,
+      () => void this.select(undefined),
+    );
+    panel.hidden = false;
+  }
+
+  private async assetsIn(g: GeographyId, index: number): Promise<ProfileAssets[]> {
+    let byLayer = this.pointIndex.get(g);
+    if (!byLayer) {
+      byLayer = new Map();
+      for (const [id, fc] of this.points) {
+        const xy = new Float64Array(
+          fc.features.flatMap((f) => [
+            f.geometry.coordinates[0] ?? NaN,
+            f.geometry.coordinates[1] ?? NaN,
+          ]),
+        );
+        byLayer.set(id, await this.worker.locatePoints(g, xy));
+      }
+      this.pointIndex.set(g, byLayer);
+    }
+    return this.model.manifest.layers.map((l) => {
+      const idx = byLayer?.get(l.id) ?? new Int32Array();
+      const fc = this.points.get(l.id);
+      return {
+        layer: l.label,
+        names: (fc?.features ?? [])
+          .filter((_, j) => idx[j] === index)
+          .map((f) => String(f.properties.name ?? '')),
+      };
+    });
+  }
+
+  private writeUrl(): void {
+    history.replaceState(null, '', serializeViewState(this.state));
+  }
+}

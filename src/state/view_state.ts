@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CLASS_METHODS } from '../../workers/classify.ts';
+import { PALETTE_IDS, type PaletteId } from '../map/palettes.ts';
+
+/** The level the user picks; the vintage follows from the indicator. */
+export const LEVELS = ['lsoa', 'msoa', 'ward'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Everything needed to reproduce a view; lives in the URL query string. */
+export const ViewStateSchema = z.object({
+  level: z.enum(LEVELS),
+  ind: z.string().regex(/^[a-z0-9_]{1,80}$/),
+  cls: z.enum(CLASS_METHODS),
+  k: z.coerce.number().int().min(3).max(9),
+  pal: z.enum(PALETTE_IDS as [PaletteId, ...PaletteId[]]),
+  sel: z
+    .string()
+    .regex(/^[EW]\d{8}$/)
+    .optional(),
+  order: z.enum(['north', 'deprivation']),
+  /** Map position: zoom/lat/lon. */
+  at: z
+    .string()
+    .regex(/^\d{1,2}(\.\d+)?\/-?\d{1,2}(\.\d+)?\/-?\d{1,3}(\.\d+)?$/)
+    .optional(),
+  layers: z
+    .string()
+    .regex(/^[a-z0-9_,]*$/)
+    .optional(),
+});
+export type ViewState = z.infer<typeof ViewStateSchema>;
+
+export const DEFAULT_VIEW: ViewState = {
+  level: 'lsoa',
+  ind: 'imd2019_score',
+  cls: 'quantile',
+  k: 5,
+  pal: 'purples',
+  order: 'north',
+  layers: 'gp_practices,community_assets,food_banks,libraries',
+};
+
+/**
+ * Reads the view from a query string. Each invalid parameter falls back to its default and is
+ * named in `problems`, so a bad link shows a notice instead of a blank page.
+ */
+export function parseViewState(search: string): { state: ViewState; problems: string[] } {
+  const params = new URLSearchParams(search);
+  const state: Record<string, unknown> = { ...DEFAULT_VIEW };
+  const problems: string[] = [];
+  for (const key of Object.keys(ViewStateSchema.shape) as (keyof ViewState)[]) {
+    const raw = params.get(key);
+    if (raw === null) continue;
+    const one = ViewStateSchema.shape[key].safeParse(raw);
+    if (one.success) state[key] = one.data;
+    else
+      problems.push(
+        `"${key}=${raw.slice(0, 40)}" is not valid (${one.error.issues[0]?.message ?? 'invalid'}); using the default`,
+      );
+  }
+  return { state: ViewStateSchema.parse(state), problems };
+}
+
+export function serializeViewState(s: ViewState): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(s)) {
+    if (v !== undefined && v !== '') p.set(k, String(v));
+  }
+  return `?${p.toString()}`;
+}

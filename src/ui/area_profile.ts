@@ -1,0 +1,158 @@
+import type { GeographyId } from '../contracts/geography.ts';
+import type { IndicatorMeta } from '../contracts/manifest.ts';
+import type { AtlasModel } from '../atlas_model.ts';
+import { formatValue, ordinal } from '../atlas_model.ts';
+import { rankWorstFirst } from '../../workers/classify.ts';
+import { el } from './dom.ts';
+
+export interface ProfileAssets {
+  layer: string;
+  names: string[];
+}
+
+/**
+ * The profile of one area: every indicator available at its geography with value, rank within
+ * the authority and a spine bar (authority range, area value, authority value), its
+ * population, its assets and a copyable link.
+ */
+export function renderProfile(
+  root: HTMLElement,
+  model: AtlasModel,
+  g: GeographyId,
+  index: number,
+  assets: ProfileAssets[],
+  link: string,
+  onClose: () => void,
+): void {
+  const t = model.table(g);
+  const code = t.codes[index] ?? '';
+  const name = t.names[index] ?? code;
+  const pop = model.value(g, model.populationId(g), index);
+  const close = el('button', {
+    type: 'button',
+    class: 'close',
+    'aria-label': 'Close the area profile',
+    text: '×',
+  });
+  close.onclick = onClose;
+  const copy = el('button', { type: 'button', text: 'Copy link' });
+  copy.onclick = () => {
+    void navigator.clipboard?.writeText(link).then(() => (copy.textContent = 'Link copied'));
+  };
+  const rows: HTMLElement[] = [];
+  const themes = new Map<string, IndicatorMeta[]>();
+  for (const m of model.indicators.values()) {
+    if (!t.values[m.id]) continue;
+    themes.set(m.theme, [...(themes.get(m.theme) ?? []), m]);
+  }
+  for (const [theme, metas] of themes) {
+    rows.push(
+      el('tr', {}, el('th', { colspan: '4', scope: 'colgroup', class: 'theme', text: theme })),
+    );
+    for (const m of metas) {
+      const values = t.values[m.id] ?? [];
+      const v = values[index] ?? null;
+      const ranks = rankWorstFirst(
+        Float64Array.from(values, (x) => (x === null ? NaN : x)),
+        m.polarity !== 'higher-is-better',
+      );
+      const n = values.filter((x) => x !== null).length;
+      const r = ranks[index] ?? 0;
+      rows.push(
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row', text: m.label }),
+          el('td', { class: 'num', text: formatValue(m, v) }),
+          el('td', { class: 'num', text: r ? `${ordinal(r)} of ${n}` : '' }),
+          el('td', {}, spine(m, values, v, model.authorityValue(m.id))),
+        ),
+      );
+    }
+  }
+  const assetList = assets.filter((a) => a.names.length > 0);
+  root.replaceChildren(
+    el('div', { class: 'profile-head' }, el('h2', { id: 'profile-title', text: name }), close),
+    el('p', {
+      text: `${code} · ${model.manifest.geographies.find((x) => x.id === g)?.label ?? g}${pop !== null ? ` · population ${pop.toLocaleString('en-GB')}` : ''}`,
+    }),
+    el('p', {}, copy),
+    el('h3', { text: 'Community assets here' }),
+    assetList.length
+      ? el(
+          'ul',
+          {},
+          ...assetList.map((a) => el('li', { text: `${a.layer}: ${a.names.join(', ')}` })),
+        )
+      : el('p', { text: 'None of the mapped assets lie in this area.' }),
+    el('h3', { text: 'Indicators' }),
+    el('p', {
+      class: 'hint',
+      text: 'Rank within the authority, 1 = worst. Bar: range of the authority\u2019s areas; dot: this area; line: the authority as a whole.',
+    }),
+    el(
+      'table',
+      { class: 'profile-table' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col', text: 'Indicator' }),
+          el('th', { scope: 'col', text: 'Value' }),
+          el('th', { scope: 'col', text: 'Rank' }),
+          el('th', { scope: 'col', text: 'Spine' }),
+        ),
+      ),
+      el('tbody', {}, ...rows),
+    ),
+  );
+}
+
+/** A small spine bar: min-max of the authority's areas, this area's dot, the authority's line. */
+function spine(
+  m: IndicatorMeta,
+  values: (number | null)[],
+  v: number | null,
+  authority: number | null,
+): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('width', '90');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('role', 'img');
+  const present = values.filter((x): x is number => x !== null);
+  const lo = Math.min(...present);
+  const hi = Math.max(...present);
+  const x = (val: number) => 4 + (hi > lo ? ((val - lo) / (hi - lo)) * 82 : 41);
+  svg.setAttribute(
+    'aria-label',
+    `${formatValue(m, v)} within the authority range ${formatValue(m, lo)} to ${formatValue(m, hi)}${authority !== null ? `, authority ${formatValue(m, authority)}` : ''}`,
+  );
+  const bar = document.createElementNS(ns, 'rect');
+  Object.entries({ x: '4', y: '4', width: '82', height: '6', fill: '#d9d9d9' }).forEach(
+    ([k, val]) => bar.setAttribute(k, val),
+  );
+  svg.append(bar);
+  if (authority !== null && Number.isFinite(authority)) {
+    const line = document.createElementNS(ns, 'line');
+    Object.entries({
+      x1: String(x(authority)),
+      x2: String(x(authority)),
+      y1: '1',
+      y2: '13',
+      stroke: '#000',
+      'stroke-width': '1.5',
+    }).forEach(([k, val]) => line.setAttribute(k, val));
+    svg.append(line);
+  }
+  if (v !== null) {
+    const dot = document.createElementNS(ns, 'circle');
+    Object.entries({ cx: String(x(v)), cy: '7', r: '4', fill: '#5e3c99', stroke: '#fff' }).forEach(
+      ([k, val]) => dot.setAttribute(k, val),
+    );
+    svg.append(dot);
+  }
+  return svg;
+}
