@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { openRegister, registerApi } from './register/plugin.ts';
 
 export interface AppOptions {
   /** Built app (vite build output). */
@@ -19,7 +20,9 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 });
 
-  app.get('/api/health', async () => ({ status: 'ok' }));
+  const register = await openRegister();
+  app.addHook('onClose', async () => register.close());
+  await registerApi(app, { db: register });
 
   if (existsSync(options.dataDir)) {
     await app.register(fastifyStatic, {
