@@ -298,6 +298,39 @@ describe('login limits', () => {
   });
 });
 
+describe('edit limits', () => {
+  it('limits edits by token per IP, but not moderators', async () => {
+    const t = await makeApp({ limits: { editsPerWindow: 2 } });
+    try {
+      await addModerator(t.register);
+      const mod = await login(t.app);
+      const a = await submit(t.app);
+      const codes: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/assets/${a.id}`,
+          headers: { authorization: `Bearer ${a.editToken}` },
+          payload: { description: `edit ${i}` },
+        });
+        codes.push(res.statusCode);
+      }
+      expect(codes).toEqual([200, 200, 429]);
+      for (let i = 0; i < 3; i++) {
+        const res = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/assets/${a.id}`,
+          headers: mod.write,
+          payload: { description: `moderator edit ${i}` },
+        });
+        expect(res.statusCode).toBe(200);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('submission limits', () => {
   it('limits submissions per IP (configurable)', async () => {
     const t = await makeApp({ limits: { submissionsPerWindow: 3 } });
