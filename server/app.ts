@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openRegister, registerApi } from './register/plugin.ts';
+import { openRegister, registerApi, type RegisterOptions } from './register/plugin.ts';
 
 export interface AppOptions {
   /** Built app (vite build output). */
@@ -11,6 +11,8 @@ export interface AppOptions {
   dataDir: string;
   /** Fastify logger on or off (off in tests). */
   logger?: boolean;
+  /** Asset register database options (tests point `file` at a temporary database). */
+  register?: RegisterOptions;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 });
 
-  const register = await openRegister();
+  const register = await openRegister(options.register);
   app.addHook('onClose', async () => register.close());
   await registerApi(app, { db: register });
 

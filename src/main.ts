@@ -2,6 +2,9 @@ import './styles.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { wrap } from 'comlink';
 import { z } from 'zod';
+
+// zod's compiled validators use new Function, which the Content-Security-Policy forbids.
+z.config({ jitless: true });
 import type { AtlasDataApi } from '../workers/atlas_data_api.ts';
 import { AREA_GEOGRAPHIES, AtlasApp } from './atlas_app.ts';
 import { AtlasModel } from './atlas_model.ts';
@@ -10,6 +13,12 @@ import { createBaseMap } from './map/base_map.ts';
 import type { PointCollection } from './map/point_layers.ts';
 import { parseViewState } from './state/view_state.ts';
 import { byId, el } from './ui/dom.ts';
+
+declare global {
+  interface Window {
+    gapAtlas?: { map: import('maplibre-gl').Map };
+  }
+}
 
 const status = byId('status');
 const progress = byId<HTMLProgressElement>('progress');
@@ -82,12 +91,17 @@ async function start(): Promise<void> {
   const map = await createBaseMap(byId('map'), lad, boundaryLine, state.at);
   const app = new AtlasApp(map, worker, new AtlasModel(manifest, tables), points, state, notice);
   await app.start(areas);
-  await map.once('idle');
+  // The map may already be idle after the last paint: ask for a frame so 'idle' fires again.
+  const firstFrame = map.once('idle');
+  map.triggerRepaint();
+  await firstFrame;
   const count = tables.lsoa11?.codes.length ?? 0;
   step(
     5,
     `${manifest.area.name}: ${count} LSOAs (2011), ${tables.lsoa21?.codes.length ?? 0} LSOAs (2021), ${tables.ward?.codes.length ?? 0} wards, ${tables.msoa21?.codes.length ?? 0} MSOAs loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
   );
+  // A handle for power users and browser tests (devtools: gapAtlas.map.getZoom()).
+  window.gapAtlas = { map };
   document.body.dataset.ready = 'true';
 }
 

@@ -9,6 +9,9 @@ import type { AtlasDataApi, ChoroplethRequest } from './atlas_data_api.ts';
 import { CLASS_METHODS, classify, rankWorstFirst } from './classify.ts';
 import { decodeAreas, type AreaCollection } from './geometry_decode.ts';
 
+// zod's compiled validators use new Function, which the Content-Security-Policy forbids.
+z.config({ jitless: true });
+
 const areas = new Map<GeographyId, AreaCollection>();
 const boxes = new Map<GeographyId, number[][]>();
 const tables = new Map<GeographyId, IndicatorTable>();

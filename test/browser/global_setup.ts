@@ -24,7 +24,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     logLevel: 'error',
     build: { outDir: distDir, emptyOutDir: true, copyPublicDir: false },
   });
-  const app = await buildApp({ distDir, dataDir });
+  const app = await buildApp({
+    distDir,
+    dataDir,
+    register: { file: path.join(tmp, 'register.db') },
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   project.provide('baseUrl', address);
   return async () => {

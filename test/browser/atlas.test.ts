@@ -1,0 +1,277 @@
+// The atlas screen in a real browser: first load, indicator and geography switches, selection
+// by click and keyboard, the gap view's linked highlight, the URL round trip, accessibility.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { REPO_ROOT } from '../../data/defaults.ts';
+import { distinctColours, launchChromium, screenshot, watchErrors } from './chromium.ts';
+
+let browser: Browser;
+const longTasks: Record<string, number[]> = {};
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await mkdir(path.join(REPO_ROOT, 'test-results'), { recursive: true });
+  await writeFile(
+    path.join(REPO_ROOT, 'test-results', 'long-tasks.json'),
+    JSON.stringify(longTasks, null, 2),
+  );
+});
+
+/** Opens the atlas and waits for the first complete frame; records long tasks from then on. */
+async function open(
+  query = '',
+  options: { bypassCSP?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    bypassCSP: options.bypassCSP ?? false,
+  });
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        w.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${inject('baseUrl')}/${query}`);
+  await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
+  expect(await page.getAttribute('body', 'data-ready')).toBe('true');
+  await page.evaluate(() => {
+    (window as unknown as { readyAt: number }).readyAt = performance.now();
+  });
+  return { page, errors };
+}
+
+/** Long tasks (ms) since the first frame. */
+async function tasksSinceReady(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      longTasks: { start: number; duration: number }[];
+      readyAt: number;
+    };
+    return w.longTasks.filter((t) => t.start >= w.readyAt).map((t) => Math.round(t.duration));
+  });
+}
+
+async function idle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.gapAtlas?.map;
+        if (!map || map.loaded()) setTimeout(resolve, 50);
+        map?.once('idle', () => resolve());
+      }),
+  );
+}
+
+/** Screen position of a lon/lat on the map. */
+async function project(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  const box = await page.locator('#map').boundingBox();
+  const p = await page.evaluate((ll) => window.gapAtlas?.map.project(ll), lonLat);
+  if (!box || !p) throw new Error('map not ready');
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+async function chooseIndicator(page: Page, id: string): Promise<void> {
+  await page.selectOption('#ind-select', id);
+  await expect.poll(() => page.url()).toContain(`ind=${id}`);
+  await idle(page);
+}
+
+describe('the atlas screen', () => {
+  it('first load: Sefton LSOAs coloured by IMD 2019 with legend, gap view, table and attribution', async () => {
+    const { page, errors } = await open();
+    expect(await page.textContent('#status')).toMatch(
+      /Sefton: 189 LSOAs \(2011\), 191 LSOAs \(2021\), 22 wards, 38 MSOAs loaded/,
+    );
+    expect(await page.textContent('#legend h2')).toBe('IMD 2019 score');
+    expect(await page.textContent('#legend')).toContain('Quantiles');
+    expect(await page.textContent('#legend')).toContain('No data (0)');
+    expect(await page.locator('#table-view tbody tr').count()).toBe(189);
+    expect(await page.locator('#gap-chart circle').count()).toBe(189);
+    expect(await page.textContent('#gap-chart')).toMatch(
+      /Southport & Formby: [\d.]+ .*South Sefton: [\d.]+/s,
+    );
+    // 41 of the 42 practices have a published life expectancy: male and female dots.
+    expect(await page.locator('#gp-chart circle').count()).toBe(82);
+    expect(await page.textContent('.maplibregl-ctrl-attrib')).toContain('Contains OS data');
+    expect(await distinctColours(page, '#map canvas')).toBeGreaterThan(8);
+    await screenshot(page, 'atlas-first-load');
+    longTasks.firstLoadIdle = await tasksSinceReady(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches indicator and geography, and says when an indicator is not available there', async () => {
+    const { page, errors } = await open();
+    await chooseIndicator(page, 'census2021_disabled_share');
+    expect(await page.textContent('#legend h2')).toBe(
+      'Disabled under the Equality Act, Census 2021',
+    );
+    expect(await page.textContent('#legend')).toContain('LSOA (2021)');
+    expect(await page.locator('#table-view tbody tr').count()).toBe(191);
+    await page.check('input[name="level"][value="ward"]');
+    await expect.poll(() => page.locator('#table-view tbody tr').count()).toBe(22);
+    expect(await page.textContent('#legend')).toContain('Electoral ward (2025)');
+    expect(await page.textContent('#ind-meta')).toContain(
+      'rate from summed numerators and summed denominators',
+    );
+    await idle(page);
+    await screenshot(page, 'atlas-ward-disability');
+    // Ranks cannot be averaged: the ward option is disabled with a reason.
+    await chooseIndicator(page, 'imd2019_rank');
+    expect(await page.isDisabled('input[name="level"][value="ward"]')).toBe(true);
+    expect(await page.textContent('#level-note')).toContain('cannot be averaged');
+    expect(await page.locator('#table-view tbody tr').count()).toBe(189);
+    // Searching the picker narrows it.
+    await page.fill('#ind-search', 'mood');
+    expect(await page.locator('#ind-select option').count()).toBe(1);
+    longTasks.switching = await tasksSinceReady(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects an area by clicking the map and opens its profile', async () => {
+    const { page, errors } = await open('?level=ward&ind=imd2025_score');
+    // Linacre's population centre (from the ward table) lies inside Linacre.
+    const centre = await page.evaluate(async () => {
+      const t = (await (await fetch('./data/tables/ward.json')).json()) as {
+        names: string[];
+        centres: [number, number][];
+      };
+      return t.centres[t.names.indexOf('Linacre')];
+    });
+    if (!centre) throw new Error('no Linacre centre');
+    const at = await project(page, centre);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.textContent('#profile-title')).toBe('Linacre');
+    expect(await page.isVisible('#profile')).toBe(true);
+    expect(await page.textContent('#profile')).toMatch(/IMD 2025 score\s*[\d.]+\s*1st of 22/);
+    expect(await page.textContent('#profile')).toContain('Community assets here');
+    expect(page.url()).toContain('sel=E05000942');
+    await idle(page);
+    await screenshot(page, 'atlas-profile-linacre');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('selects an area from the table with the keyboard', async () => {
+    const { page } = await open('?level=ward');
+    const row = page.locator('#table-view tbody tr').first();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    const name = await row.locator('td').first().textContent();
+    await expect.poll(() => page.textContent('#profile-title')).toBe(name);
+    // Tab reaches the controls in order; the close button closes the profile.
+    await page.focus('#profile button.close');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.isVisible('#profile')).toBe(false);
+    await page.close();
+  });
+
+  it('links the gap view and the map both ways', async () => {
+    const { page } = await open('?level=ward&ind=imd2019_score');
+    const dot = page.locator('#gap-chart circle[data-code="E05000939"]');
+    await dot.hover();
+    await expect.poll(() => page.getAttribute('body', 'data-hovered')).toBe('E05000939');
+    const state = await page.evaluate(() =>
+      window.gapAtlas?.map.getFeatureState({ source: 'areas-ward', id: 'E05000939' }),
+    );
+    expect(state?.hover).toBe(true);
+    // Now the other way: hover the map over Linacre and the chart dot lights up.
+    const centre = await page.evaluate(async () => {
+      const t = (await (await fetch('./data/tables/ward.json')).json()) as {
+        codes: string[];
+        centres: [number, number][];
+      };
+      return t.centres[t.codes.indexOf('E05000942')];
+    });
+    if (!centre) throw new Error('no centre');
+    const at = await project(page, centre);
+    await page.mouse.move(at.x, at.y);
+    await expect
+      .poll(() => page.getAttribute('#gap-chart circle[data-code="E05000942"]', 'class'))
+      .toContain('highlight');
+    await screenshot(page, 'atlas-linked-highlight');
+    await page.check('input[name="order"][value="deprivation"]');
+    await expect.poll(() => page.url()).toContain('order=deprivation');
+    expect(await page.textContent('#gap-chart')).toContain('Most deprived');
+    await page.close();
+  });
+
+  it('reproduces the view from its URL, and falls back with a notice on a bad one', async () => {
+    const { page } = await open();
+    await chooseIndicator(page, 'imd2025_income_rate');
+    await page.check('input[name="level"][value="msoa"]');
+    await page.selectOption('#cls', 'jenks');
+    await page.selectOption('#pal', 'cividis');
+    await page.locator('#table-view tbody tr').nth(3).click();
+    await expect.poll(() => page.url()).toContain('sel=');
+    const url = page.url();
+    const title = await page.textContent('#profile-title');
+    await page.close();
+
+    const { page: again } = await open(url.slice(url.indexOf('?')));
+    expect(await again.textContent('#legend h2')).toBe('Income rate (IoD 2025)');
+    expect(await again.textContent('#legend')).toContain('Natural breaks');
+    expect(await again.textContent('#legend')).toContain('MSOA (2021)');
+    expect(await again.inputValue('#pal')).toBe('cividis');
+    expect(await again.textContent('#profile-title')).toBe(title);
+    await again.close();
+
+    const { page: bad, errors } = await open(
+      '?ind=not_an_indicator&k=99&level=county&sel=<script>',
+    );
+    expect(await bad.isVisible('#notice')).toBe(true);
+    const notice = await bad.textContent('#notice');
+    expect(notice).toContain('"k=99" is not valid');
+    expect(notice).toContain('"level=county" is not valid');
+    expect(notice).toContain('Indicator "not_an_indicator" is not in this atlas');
+    expect(await bad.textContent('#legend h2')).toBe('IMD 2019 score');
+    await screenshot(bad, 'atlas-bad-url-notice');
+    expect(errors).toEqual([]);
+    await bad.close();
+  });
+
+  it('has no serious or critical axe-core violations', async () => {
+    // The app's Content-Security-Policy rightly forbids inline scripts: let the test inject axe.
+    const { page } = await open('?sel=E01006968', { bypassCSP: true });
+    const require = createRequire(import.meta.url);
+    await page.addScriptTag({
+      content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'),
+    });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: unknown,
+              opts: unknown,
+            ) => Promise<{
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+      });
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+    await page.close();
+  });
+});
