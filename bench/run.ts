@@ -21,7 +21,9 @@ for (const file of files) {
   results.push({ module: file, rows });
   for (const r of rows) {
     const base = r.baseline ? rows.find((b) => b.name === r.baseline) : undefined;
-    const ratio = base ? `  (${(base.medianMs / r.medianMs).toFixed(1)}x faster than ${base.name})` : '';
+    const ratio = base
+      ? `  (${(base.medianMs / r.medianMs).toFixed(1)}x faster than ${base.name})`
+      : '';
     process.stdout.write(`  ${r.name}: ${r.medianMs.toFixed(2)} ms median of ${r.runs}${ratio}\n`);
   }
 }

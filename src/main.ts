@@ -1,6 +1,7 @@
 import './styles.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { wrap } from 'comlink';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { z } from 'zod';
 
 // zod's compiled validators use new Function, which the Content-Security-Policy forbids.
@@ -16,7 +17,7 @@ import { byId, el } from './ui/dom.ts';
 
 declare global {
   interface Window {
-    gapAtlas?: { map: import('maplibre-gl').Map };
+    gapAtlas?: { map: MapLibreMap };
   }
 }
 
