@@ -13,6 +13,7 @@ import {
   CatchmentRequestSchema,
   JobIdSchema,
   LayerIdSchema,
+  LayerOptionsSchema,
   PointsSchema,
   PolygonLayerBuffersSchema,
   PopulationSchema,
@@ -27,6 +28,7 @@ import { hilbertOrder } from './geometry/hilbert_order.ts';
 import {
   locatePointRange,
   polygonIndexFromBuffers,
+  sortsPoints,
   type PolygonIndex,
 } from './geometry/polygon_index.ts';
 
@@ -34,14 +36,11 @@ export interface AnalysisWorkerOptions {
   /** Points per chunk between cancellation checks and progress reports (~20 ms of work
    * against England's LSOAs, ~3 ms against one council's). */
   chunkSize?: number;
-  /** Hilbert-sort each job's points first (faster on big layers; see bench/pip.bench.ts). */
+  /** Hilbert-sort each job's points first; default: only for big layers (`sortsPoints`). */
   spatialSort?: boolean;
 }
 
-const DEFAULT_OPTIONS: Required<AnalysisWorkerOptions> = {
-  chunkSize: 32_768,
-  spatialSort: true,
-};
+const DEFAULT_CHUNK_SIZE = 32_768;
 
 /** Thrown into the caller when a job is cancelled; comlink carries the name across. */
 export class JobCancelledError extends Error {
@@ -49,7 +48,7 @@ export class JobCancelledError extends Error {
 }
 
 export function createAnalysisWorker(options: AnalysisWorkerOptions = {}): AnalysisApi {
-  const { chunkSize, spatialSort } = { ...DEFAULT_OPTIONS, ...options };
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const layers = new Map<string, PolygonIndex>();
   /** Running jobs and whether a cancel has arrived for them. */
   const running = new Map<JobId, { cancelled: boolean }>();
@@ -71,7 +70,7 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions = {}): Analy
     try {
       const total = xy.length >> 1;
       const out = new Int32Array(total);
-      const order = spatialSort ? hilbertOrder(xy) : null;
+      const order = (options.spatialSort ?? sortsPoints(layer)) ? hilbertOrder(xy) : null;
       for (let from = 0; from < total; from += chunkSize) {
         const to = Math.min(total, from + chunkSize);
         locatePointRange(layer, xy, order, from, to, out);
@@ -90,14 +89,19 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions = {}): Analy
   }
 
   return {
-    async loadPolygons(layerId, layer) {
+    async loadPolygons(layerId, layer, layerOptions) {
       const id = parseInput(LayerIdSchema, layerId, 'layerId');
-      const index = polygonIndexFromBuffers(parseInput(PolygonLayerBuffersSchema, layer, 'layer'));
+      const index = polygonIndexFromBuffers(
+        parseInput(PolygonLayerBuffersSchema, layer, 'layer'),
+        parseInput(LayerOptionsSchema, layerOptions, 'options'),
+      );
       layers.set(id, index);
       return {
         layerId: id,
         featureCount: index.polygons.featureCount,
         vertexCount: index.polygons.coords.length / 2,
+        partition: index.partition,
+        sortsPoints: options.spatialSort ?? sortsPoints(index),
       };
     },
 

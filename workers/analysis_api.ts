@@ -8,7 +8,7 @@
  * point set. Big arrays travel by transfer, not by copy.
  */
 import { z } from 'zod';
-import type { PolygonLayerBuffers } from './geometry/polygon_index.ts';
+import type { LayerOptions, PolygonLayerBuffers } from './geometry/polygon_index.ts';
 import type {
   AreaPoints,
   AssetPoints,
@@ -17,7 +17,7 @@ import type {
   PointCounts,
 } from './catchment.ts';
 
-export type { PolygonLayerBuffers } from './geometry/polygon_index.ts';
+export type { LayerOptions, PolygonLayerBuffers } from './geometry/polygon_index.ts';
 export type {
   AreaPoints,
   AssetPoints,
@@ -43,6 +43,9 @@ export interface LayerSummary {
   layerId: string;
   featureCount: number;
   vertexCount: number;
+  partition: boolean;
+  /** Whether point lookups on this layer Hilbert-sort the points first (big layers). */
+  sortsPoints: boolean;
 }
 
 export interface CatchmentRequest {
@@ -56,8 +59,13 @@ export interface AnalysisApi {
    * Keeps a polygon layer (packed polygons plus serialized flatbush tree, see
    * `workers/geometry`) under `layerId`, replacing any layer of that id. The buffers should
    * be transferred: the worker owns them afterwards. Throws if they are inconsistent.
+   * Pass `{ partition: true }` for layers whose features never overlap (LSOAs, wards...).
    */
-  loadPolygons(layerId: string, layer: PolygonLayerBuffers): Promise<LayerSummary>;
+  loadPolygons(
+    layerId: string,
+    layer: PolygonLayerBuffers,
+    options?: LayerOptions,
+  ): Promise<LayerSummary>;
   /** Forgets a layer; false if there was none. */
   unloadPolygons(layerId: string): Promise<boolean>;
   /**
@@ -105,6 +113,8 @@ export const PolygonLayerBuffersSchema = z.object({
   bboxes: z.instanceof(ArrayBuffer),
   index: z.instanceof(ArrayBuffer),
 });
+
+export const LayerOptionsSchema = z.object({ partition: z.boolean().optional() }).optional();
 
 /** x, y interleaved. Non-finite points are allowed: they are located nowhere (-1). */
 export const PointsSchema = z

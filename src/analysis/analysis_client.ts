@@ -10,6 +10,7 @@ import type {
   CatchmentRequest,
   CategoryCatchment,
   JobId,
+  LayerOptions,
   LayerSummary,
   PointCounts,
   PolygonLayerBuffers,
@@ -87,7 +88,11 @@ export class AnalysisClient {
    * every worker but the last gets its own copy (`ArrayBuffer#slice`, ~10 ms per 5M
    * vertices) and the last gets the caller's buffers: **they are detached afterwards.**
    */
-  async loadPolygons(layerId: string, layer: PolygonLayerBuffers): Promise<LayerSummary> {
+  async loadPolygons(
+    layerId: string,
+    layer: PolygonLayerBuffers,
+    options: LayerOptions = {},
+  ): Promise<LayerSummary> {
     const last = this.pool.length - 1;
     const copies = this.pool.map((_, i) => (i === last ? layer : copyLayerBuffers(layer)));
     const summaries = await Promise.all(
@@ -96,6 +101,7 @@ export class AnalysisClient {
         return w.handle.api.loadPolygons(
           layerId,
           Comlink.transfer(copy, polygonLayerTransferables(copy)),
+          options,
         );
       }),
     );

@@ -43,6 +43,13 @@ describe('analysis worker: layers', () => {
       layerId: 'lsoa11',
       featureCount: 189,
       vertexCount: seftonIndex.polygons.coords.length / 2,
+      partition: false,
+      sortsPoints: false,
+    });
+    await expect(
+      worker.loadPolygons('lsoa11', seftonLayer(), { partition: true }),
+    ).resolves.toMatchObject({
+      partition: true,
     });
     expect(await worker.unloadPolygons('lsoa11')).toBe(true);
     expect(await worker.unloadPolygons('lsoa11')).toBe(false);
@@ -51,6 +58,10 @@ describe('analysis worker: layers', () => {
   it('rejects malformed input on entry with a message naming the argument', async () => {
     const worker = createAnalysisWorker();
     await expect(worker.loadPolygons('', seftonLayer())).rejects.toThrow(/Invalid layerId/);
+    const badOptions = { partition: 'yes' } as unknown as { partition: boolean };
+    await expect(worker.loadPolygons('x', seftonLayer(), badOptions)).rejects.toThrow(
+      /Invalid options/,
+    );
     const noIndex = {
       ...seftonLayer(),
       index: new Uint8Array(8),
@@ -97,12 +108,20 @@ describe('analysis worker: layers', () => {
 });
 
 describe('analysis worker: jobs', () => {
-  it('locates points exactly as the pure function does', async () => {
-    const worker = createAnalysisWorker({ chunkSize: 1000 });
-    await worker.loadPolygons('lsoa11', seftonLayer());
-    const xy = pointsOverSefton(10_000);
-    expect(await worker.locatePoints('lsoa11', xy)).toEqual(locatePoints(seftonIndex, xy));
-  });
+  it.each([
+    [undefined, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ])(
+    'locates points exactly as the pure function does (spatialSort: %s, partition: %s)',
+    async (spatialSort, partition) => {
+      const worker = createAnalysisWorker({ chunkSize: 1000, spatialSort });
+      await worker.loadPolygons('lsoa11', seftonLayer(), { partition });
+      const xy = pointsOverSefton(10_000);
+      expect(await worker.locatePoints('lsoa11', xy)).toEqual(locatePoints(seftonIndex, xy));
+    },
+  );
 
   it('reports progress after every chunk, ending at the total', async () => {
     const worker = createAnalysisWorker({ chunkSize: 1000 });

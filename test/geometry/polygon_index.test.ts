@@ -10,6 +10,8 @@ import {
   locatePoints,
   polygonIndexFromBuffers,
   polygonIndexToBuffers,
+  SORT_POINTS_MIN_VERTICES,
+  sortsPoints,
 } from '../../workers/geometry/polygon_index.ts';
 import { fourSquares, overlappingSquares } from '../fixtures/geometry/hand_drawn.ts';
 
@@ -53,7 +55,7 @@ describe('locatePoints', () => {
           const xy = new Float64Array(
             unit.flatMap(([u, v]) => [minX + u * (maxX - minX), minY + v * (maxY - minY)]),
           );
-          const sorted = locatePoints(seftonIndex, xy);
+          const sorted = locatePoints(seftonIndex, xy, { spatialSort: true });
           const unsorted = locatePoints(seftonIndex, xy, { spatialSort: false });
           for (let i = 0; i < unit.length; i++) {
             let expected = -1;
@@ -86,7 +88,7 @@ describe('locatePoints', () => {
   it('gives overlapping polygons to the lowest index, whatever the visiting order', () => {
     const index = buildPolygonIndex(packPolygons(overlappingSquares));
     const xy = new Float64Array([1.5, 1.5, 0.5, 0.5, 2.5, 2.5, 2.5, 0.5]);
-    expect(Array.from(locatePoints(index, xy))).toEqual([0, 0, 1, -1]);
+    expect(Array.from(locatePoints(index, xy, { spatialSort: true }))).toEqual([0, 0, 1, -1]);
     expect(Array.from(locatePoints(index, xy, { spatialSort: false }))).toEqual([0, 0, 1, -1]);
     expect(bruteForce(overlappingSquares, 1.5, 1.5)).toBe(0);
   });
@@ -94,7 +96,8 @@ describe('locatePoints', () => {
   it('locates nothing for NaN or infinite points and for a layer with no features', () => {
     const index = buildPolygonIndex(packPolygons(fourSquares));
     const xy = new Float64Array([NaN, 0.5, 0.5, NaN, Infinity, 0.5, 0.5, 0.5]);
-    expect(Array.from(locatePoints(index, xy))).toEqual([-1, -1, -1, 0]);
+    expect(Array.from(locatePoints(index, xy, { spatialSort: true }))).toEqual([-1, -1, -1, 0]);
+    expect(Array.from(locatePoints(index, xy, { spatialSort: false }))).toEqual([-1, -1, -1, 0]);
     const empty = polygonIndexFromBuffers(
       polygonIndexToBuffers(
         buildPolygonIndex(packPolygons({ type: 'FeatureCollection', features: [] })),
@@ -113,6 +116,61 @@ describe('locatePoints', () => {
     expect(Array.from(out)).toEqual([-7, 1, -7, 3]);
     locatePointRange(index, xy, order, 2, 4, out);
     expect(Array.from(out)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('gives the same answers on a partition layer with its shortcuts as without them', () => {
+    const partition = buildPolygonIndex(packPolygons(sefton), { partition: true });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 500 },
+        ),
+        fc.boolean(),
+        (unit, spatialSort) => {
+          // Clustered points, so consecutive points often share a polygon (the shortcut).
+          const xy = new Float64Array(
+            unit.flatMap(([u, v]) => [
+              minX + (0.4 + 0.1 * u) * (maxX - minX),
+              minY + (0.2 + 0.1 * v) * (maxY - minY),
+            ]),
+          );
+          const exact = locatePoints(seftonIndex, xy, { spatialSort });
+          const fast = locatePoints(partition, xy, { spatialSort });
+          return exact.every((f, i) => f === fast[i]);
+        },
+      ),
+      { seed: 5, numRuns: 100 },
+    );
+  });
+
+  it("on a partition, does not keep a point on a shared edge in the previous point's polygon", () => {
+    const index = buildPolygonIndex(packPolygons(fourSquares), { partition: true });
+    // A, then the A|B edge (belongs to B), then A, then the shared corner (belongs to D).
+    const xy = new Float64Array([0.5, 0.5, 1, 0.5, 0.5, 0.5, 1, 1, 0.2, 0.2, 0, 0]);
+    expect(Array.from(locatePoints(index, xy, { spatialSort: false }))).toEqual([0, 1, 0, 3, 0, 0]);
+  });
+
+  it('on overlapping features declared a partition, still gives each point one of its polygons', () => {
+    const index = buildPolygonIndex(packPolygons(overlappingSquares), { partition: true });
+    const xy = new Float64Array([0.5, 0.5, 1.5, 1.5, 2.5, 2.5, 1.6, 1.6]);
+    const found = Array.from(locatePoints(index, xy, { spatialSort: false }));
+    expect(found[0]).toBe(0);
+    expect([0, 1]).toContain(found[1]);
+    expect(found[2]).toBe(1);
+    expect([0, 1]).toContain(found[3]);
+  });
+
+  it('sorts points only for layers big enough to gain from it', () => {
+    expect(sortsPoints(seftonIndex)).toBe(false);
+    const big = {
+      ...seftonIndex,
+      polygons: { ...packedSefton, coords: new Float64Array(2 * SORT_POINTS_MIN_VERTICES) },
+    };
+    expect(sortsPoints(big)).toBe(true);
   });
 
   it('works the same on a tree received as buffers as on the one built here', () => {

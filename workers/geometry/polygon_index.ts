@@ -20,6 +20,19 @@ export interface PolygonIndex {
   polygons: PackedPolygons;
   /** R-tree whose item i is feature i; null for a layer with no features. */
   tree: Flatbush | null;
+  /** The caller's word that no two features overlap (see `LayerOptions`). */
+  partition: boolean;
+}
+
+export interface LayerOptions {
+  /**
+   * The features never overlap: they tile the ground, as LSOAs, MSOAs, wards and districts
+   * do. Lookups may then stop at the first polygon holding a point and try the previous
+   * point's polygon first: about 2x faster when most points are inside polygons, the same
+   * answers. Default false. If features do overlap after all, a point in an overlap still
+   * gets exactly one of them, but which one may depend on the points before it.
+   */
+  partition?: boolean;
 }
 
 /** Packed polygons plus the serialized tree: everything a worker needs, as ArrayBuffers. */
@@ -31,15 +44,19 @@ export interface PolygonLayerBuffers extends PackedPolygonsBuffers {
 /** Tree node size: measured on LSOAs, 16 (flatbush's default) was as fast as any. */
 const NODE_SIZE = 16;
 
-export function buildPolygonIndex(polygons: PackedPolygons): PolygonIndex {
+export function buildPolygonIndex(
+  polygons: PackedPolygons,
+  options: LayerOptions = {},
+): PolygonIndex {
   const { featureCount, bboxes } = polygons;
-  if (featureCount === 0) return { polygons, tree: null };
+  const partition = options.partition ?? false;
+  if (featureCount === 0) return { polygons, tree: null, partition };
   const tree = new Flatbush(featureCount, NODE_SIZE);
   for (let f = 0; f < featureCount; f++) {
     tree.add(bboxes[4 * f] ?? NaN, bboxes[4 * f + 1] ?? NaN, bboxes[4 * f + 2], bboxes[4 * f + 3]);
   }
   tree.finish();
-  return { polygons, tree };
+  return { polygons, tree, partition };
 }
 
 export function polygonIndexToBuffers(index: PolygonIndex): PolygonLayerBuffers {
@@ -60,7 +77,11 @@ export function polygonLayerTransferables(buffers: PolygonLayerBuffers): ArrayBu
  * `PackedPolygonsError` if the geometry is inconsistent or the tree does not belong to it
  * (item count, or any leaf box differing from its feature's bbox).
  */
-export function polygonIndexFromBuffers(buffers: PolygonLayerBuffers): PolygonIndex {
+export function polygonIndexFromBuffers(
+  buffers: PolygonLayerBuffers,
+  options: LayerOptions = {},
+): PolygonIndex {
+  const partition = options.partition ?? false;
   const polygons = packedPolygonsFromBuffers(buffers);
   if (!(buffers.index instanceof ArrayBuffer)) {
     throw new PackedPolygonsError('Invalid polygon index: index is not an ArrayBuffer.');
@@ -69,7 +90,7 @@ export function polygonIndexFromBuffers(buffers: PolygonLayerBuffers): PolygonIn
     if (buffers.index.byteLength !== 0) {
       throw new PackedPolygonsError('Invalid polygon index: a layer with no features has a tree.');
     }
-    return { polygons, tree: null };
+    return { polygons, tree: null, partition };
   }
   let tree: Flatbush;
   try {
@@ -79,7 +100,7 @@ export function polygonIndexFromBuffers(buffers: PolygonLayerBuffers): PolygonIn
     throw new PackedPolygonsError(`Invalid polygon index: ${reason}`);
   }
   checkTreeMatches(tree, polygons);
-  return { polygons, tree };
+  return { polygons, tree, partition };
 }
 
 function checkTreeMatches(tree: Flatbush, polygons: PackedPolygons): void {
@@ -105,15 +126,28 @@ function checkTreeMatches(tree: Flatbush, polygons: PackedPolygons): void {
 }
 
 export interface LocateOptions {
-  /** Visit points in Hilbert-curve order for cache locality (default true: ~1.5x faster on
-   * LSOAs with random points, see bench/pip.bench.ts). Results are the same either way. */
+  /** Visit points in Hilbert-curve order for cache locality. Default: only for layers of
+   * at least `SORT_POINTS_MIN_VERTICES` vertices, where it measured faster. */
   spatialSort?: boolean;
 }
 
 /**
+ * Below this many vertices the whole layer stays in cache and sorting the points costs more
+ * than it saves (measured on 500,000 random points: Sefton's 7,900 vertices 1.3x slower
+ * sorted, 160,000-490,000 even, England-sized 1.3M vertices 1.45x faster sorted).
+ */
+export const SORT_POINTS_MIN_VERTICES = 250_000;
+
+/** Whether point lookups against this layer should Hilbert-sort the points first. */
+export function sortsPoints(index: PolygonIndex): boolean {
+  return index.polygons.coords.length / 2 >= SORT_POINTS_MIN_VERTICES;
+}
+
+/**
  * For each point of `xy` (x, y interleaved, the layer's coordinate system) the index of
- * the feature containing it, or -1. If features overlap, the lowest index wins, so the
- * answer never depends on the order points are visited in.
+ * the feature containing it, or -1. Unless the layer is a declared partition, a point in
+ * several overlapping features gets the lowest index, so the answer never depends on the
+ * order points are visited in.
  */
 export function locatePoints(
   index: PolygonIndex,
@@ -121,7 +155,7 @@ export function locatePoints(
   options: LocateOptions = {},
 ): Int32Array {
   const out = new Int32Array(xy.length >> 1);
-  const order = (options.spatialSort ?? true) ? hilbertOrder(xy) : null;
+  const order = (options.spatialSort ?? sortsPoints(index)) ? hilbertOrder(xy) : null;
   locatePointRange(index, xy, order, 0, out.length, out);
   return out;
 }
@@ -133,8 +167,8 @@ export function locatePoints(
  * Walks the tree itself rather than calling `Flatbush#search`: a point query needs no
  * result array, no closure call per candidate and no queue allocation per point, which
  * measured ~1.3x faster on 1M points. It reads flatbush's serialized layout (the `_boxes`,
- * `_indices` and `_levelBounds` views, format v3, checked by `Flatbush.from`); a test
- * compares it with `Flatbush#search` so a layout change in an upgrade fails loudly.
+ * `_indices` and `_levelBounds` views, format v3, checked by `Flatbush.from`); tests compare
+ * the answers with testing every feature, so a layout change in an upgrade fails loudly.
  */
 export function locatePointRange(
   index: PolygonIndex,
@@ -144,11 +178,12 @@ export function locatePointRange(
   to: number,
   out: Int32Array,
 ): void {
-  const { tree, polygons } = index;
+  const { tree, polygons, partition } = index;
   if (tree === null) {
     for (let k = from; k < to; k++) out[order ? (order[k] ?? 0) : k] = -1;
     return;
   }
+  const { bboxes } = polygons;
   const boxes = tree._boxes;
   const children = tree._indices;
   const levelBounds = tree._levelBounds;
@@ -158,16 +193,28 @@ export function locatePointRange(
   const nodeSpan = tree.nodeSize * 4;
   // Depth-first: each level pushes at most nodeSize children, two numbers each.
   const stack = new Int32Array(2 * (tree.nodeSize * levelBounds.length + 1));
+  // Partition layers only: the polygon of the previous point, the likeliest for this one.
+  let last = -1;
 
   for (let k = from; k < to; k++) {
     const p = order ? (order[k] ?? 0) : k;
     const x = xy[2 * p] ?? NaN;
     const y = xy[2 * p + 1] ?? NaN;
+    if (last >= 0) {
+      const b = 4 * last;
+      const inBox = x >= (bboxes[b] ?? NaN) && y >= (bboxes[b + 1] ?? NaN);
+      if (inBox && x <= (bboxes[b + 2] ?? NaN) && y <= (bboxes[b + 3] ?? NaN)) {
+        if (featureContainsPoint(polygons, last, x, y)) {
+          out[p] = last;
+          continue;
+        }
+      }
+    }
     let found = -1;
     let top = 0;
     stack[top++] = root;
     stack[top++] = rootLevel;
-    while (top > 0) {
+    search: while (top > 0) {
       const level = stack[--top] ?? 0;
       const node = stack[--top] ?? 0;
       const end = Math.min(node + nodeSpan, levelBounds[level] ?? 0);
@@ -179,12 +226,19 @@ export function locatePointRange(
         if (pos >= leafEnd) {
           stack[top++] = child;
           stack[top++] = level - 1;
-        } else if ((found < 0 || child < found) && featureContainsPoint(polygons, child, x, y)) {
-          // If features overlap the lowest index wins, whatever order the leaves come in.
+        } else if (
+          child !== last &&
+          (found < 0 || child < found) &&
+          featureContainsPoint(polygons, child, x, y)
+        ) {
           found = child;
+          // In a partition no other feature can hold the point; otherwise go on looking for
+          // a lower index, whatever order the leaves come in.
+          if (partition) break search;
         }
       }
     }
     out[p] = found;
+    if (partition && found >= 0) last = found;
   }
 }
