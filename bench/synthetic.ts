@@ -39,6 +39,28 @@ export function randomPointsInBBox(count: number, bbox: BBox, seed: number): Flo
   return xy;
 }
 
+/**
+ * `count` points, each uniform in the bbox of a feature picked at random: dense where the
+ * polygons are small and dense, as people (and so assets and addresses) are. Most land in
+ * a polygon, unlike points uniform over the whole layer's bbox.
+ */
+export function randomPointsInFeatureBoxes(
+  count: number,
+  bboxes: Float64Array,
+  seed: number,
+): Float64Array {
+  const random = mulberry32(seed);
+  const features = bboxes.length / 4;
+  const xy = new Float64Array(count * 2);
+  for (let i = 0; i < count; i++) {
+    const b = 4 * Math.floor(random() * features);
+    const [minX = NaN, minY = NaN, maxX = NaN, maxY = NaN] = bboxes.subarray(b, b + 4);
+    xy[2 * i] = minX + random() * (maxX - minX);
+    xy[2 * i + 1] = minY + random() * (maxY - minY);
+  }
+  return xy;
+}
+
 export async function readPolygonLayer(
   path: string,
 ): Promise<FeatureCollection<Polygon | MultiPolygon>> {
