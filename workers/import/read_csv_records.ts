@@ -3,7 +3,6 @@
  * build so the same code runs in the import worker and in Node tests.
  */
 import { CsvError, parse } from 'csv-parse/browser/esm/sync';
-import { z } from 'zod';
 import { importProblem, type ImportProblem } from './import_problem.ts';
 
 export interface CsvRecord {
@@ -15,11 +14,6 @@ export interface CsvRecord {
 export type CsvReadResult =
   { ok: true; header: string[]; records: CsvRecord[] } | { ok: false; problem: ImportProblem };
 
-/** csv-parse's `info: true` output, checked rather than cast. */
-const Envelope = z.array(
-  z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }) }),
-);
-
 /**
  * Reads `text` (BOM, CRLF, CR or LF line ends, RFC 4180 quoting). Lines that are empty, or
  * whose cells are all empty (spreadsheets write `,,,` rows), are skipped. More than
@@ -28,33 +22,39 @@ const Envelope = z.array(
 export function readCsvRecords(text: string, maxRows: number): CsvReadResult {
   // One line-end convention, so csv-parse's line count is right inside quoted fields too.
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const rows: CsvRecord[] = [];
   let lastRecordLine = 0;
-  let parsed: unknown;
   try {
-    parsed = parse(normalised, {
-      info: true,
+    // Bytes, not the string: csv-parse's browser build turns a string into bytes through
+    // its Buffer polyfill, slower than TextEncoder (2.1 s against 3.5 s for 20 MB).
+    parse(new TextEncoder().encode(normalised), {
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       // The header plus one record too many is enough to know the file is too long.
       to: maxRows + 2,
+      // Records are kept here with their line, and dropped from csv-parse's own output: no
+      // per-record info objects to allocate (garbage collection was half the time).
       on_record: (record: string[], context: { lines: number }) => {
         lastRecordLine = context.lines;
-        return record;
+        // csv-parse gives the line a record ends on; count back over breaks in its cells.
+        let breaks = 0;
+        for (const cell of record) breaks += countLineBreaks(cell);
+        rows.push({ line: context.lines - breaks, cells: record });
+        return null;
       },
     });
   } catch (error) {
     if (error instanceof CsvError) return { ok: false, problem: csvProblem(error, lastRecordLine) };
     throw error;
   }
-  const rows = Envelope.parse(parsed);
-  const [head, ...body] = rows;
+  const head = rows[0];
   if (head === undefined) {
     return {
       ok: false,
       problem: importProblem({ problem: 'the file is empty: expected a header line and rows' }),
     };
   }
-  if (body.length > maxRows) {
+  if (rows.length - 1 > maxRows) {
     return {
       ok: false,
       problem: importProblem({
@@ -62,12 +62,7 @@ export function readCsvRecords(text: string, maxRows: number): CsvReadResult {
       }),
     };
   }
-  const records = body.map(({ record, info }) => ({
-    // csv-parse reports the line a record ends on; count back over line breaks in its cells.
-    line: info.lines - record.reduce((n, cell) => n + countLineBreaks(cell), 0),
-    cells: record,
-  }));
-  return { ok: true, header: head.record.map((h) => h.trim()), records };
+  return { ok: true, header: head.cells.map((h) => h.trim()), records: rows.slice(1) };
 }
 
 function countLineBreaks(cell: string): number {
