@@ -74,6 +74,11 @@ export class AnalysisClient {
   private readonly pool: PoolWorker[];
   private readonly splitThreshold: number;
   private readonly latestByKey = new Map<string, AbortController>();
+  /** Every unfinished job, so `terminate` can reject them all. */
+  private readonly running = new Set<AbortController>();
+  /** What each loaded layer holds, to check per-feature inputs before any work is sent. */
+  private readonly layers = new Map<string, LayerSummary>();
+  private terminated = false;
   private nextJobId = 1;
 
   constructor(options: AnalysisClientOptions = {}) {
@@ -107,10 +112,12 @@ export class AnalysisClient {
     );
     const summary = summaries[0];
     if (!summary) throw new Error('The analysis pool has no workers.');
+    this.layers.set(layerId, summary);
     return summary;
   }
 
   async unloadPolygons(layerId: string): Promise<void> {
+    this.layers.delete(layerId);
     await Promise.all(this.pool.map((w) => w.handle.api.unloadPolygons(layerId)));
   }
 
@@ -140,6 +147,10 @@ export class AnalysisClient {
     population: Float64Array | null = null,
     options: JobOptions = {},
   ): Promise<PointCounts> {
+    const featureCount = this.layers.get(layerId)?.featureCount;
+    if (population && featureCount !== undefined && population.length !== featureCount) {
+      throw new RangeError(`${population.length} populations for ${featureCount} polygons`);
+    }
     const parts = await this.runPointJob(xy, options, (api, part, jobId, onProgress) =>
       api.countPoints(layerId, part, null, jobId, onProgress),
     );
@@ -166,11 +177,12 @@ export class AnalysisClient {
     );
   }
 
-  /** Stops every worker; pending jobs reject. */
+  /** Stops every worker; unfinished jobs reject with an AbortError, later calls throw. */
   terminate(): void {
-    for (const controller of this.latestByKey.values())
+    this.terminated = true;
+    for (const controller of this.running) {
       controller.abort(abortError('The analysis pool was terminated.'));
-    this.latestByKey.clear();
+    }
     for (const w of this.pool) w.handle.terminate();
   }
 
@@ -222,8 +234,10 @@ export class AnalysisClient {
     workers: PoolWorker[],
     work: (jobId: JobId, signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
+    if (this.terminated) throw new Error('The analysis pool has been terminated.');
     const jobId = this.nextJobId++;
     const controller = new AbortController();
+    this.running.add(controller);
     const { key, signal: callerSignal } = options;
     if (key !== undefined) {
       this.latestByKey.get(key)?.abort(abortError(`Superseded by a newer "${key}" request.`));
@@ -248,6 +262,7 @@ export class AnalysisClient {
           .finally(() => signal.removeEventListener('abort', stop));
       });
     } finally {
+      this.running.delete(controller);
       callerSignal?.removeEventListener('abort', followCaller);
       if (key !== undefined && this.latestByKey.get(key) === controller)
         this.latestByKey.delete(key);

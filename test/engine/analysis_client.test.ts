@@ -131,6 +131,25 @@ describe('AnalysisClient with in-process workers', () => {
     expect(result.outside).toBeGreaterThan(0);
   });
 
+  it('refuses populations that do not match the layer before sending any work', async () => {
+    const { factory } = inProcessPool();
+    const client = new AnalysisClient({ poolSize: 1, createWorker: factory });
+    await client.loadPolygons('lsoa11', seftonLayer());
+    await expect(
+      client.countPoints('lsoa11', pointsOverSefton(5), new Float64Array(3)),
+    ).rejects.toThrow(/3 populations for 189 polygons/);
+  });
+
+  it('rejects unfinished jobs when terminated, and refuses new ones', async () => {
+    const { factory } = inProcessPool(100);
+    const client = new AnalysisClient({ poolSize: 1, createWorker: factory });
+    await client.loadPolygons('lsoa11', seftonLayer());
+    const job = client.locatePoints('lsoa11', pointsOverSefton(50_000));
+    client.terminate();
+    await expect(job).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(client.locatePoints('lsoa11', pointsOverSefton(5))).rejects.toThrow(/terminated/);
+  });
+
   it('runs catchments on one worker', async () => {
     const { factory } = inProcessPool();
     const client = new AnalysisClient({ poolSize: 2, createWorker: factory });
