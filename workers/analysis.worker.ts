@@ -141,8 +141,7 @@ export function createAnalysisWorker(options: AnalysisWorkerOptions = {}): Analy
       return Comlink.transfer(counts, transfers);
     },
 
-    async catchments(request, jobId) {
-      parseInput(JobIdSchema, jobId, 'jobId');
+    async catchments(request) {
       const { areas, assets, options } = parseInput(CatchmentRequestSchema, request, 'request');
       return catchments(areas, assets, options);
     },

@@ -86,8 +86,12 @@ export interface AnalysisApi {
     jobId?: JobId,
     onProgress?: ProgressCallback,
   ): Promise<PointCounts>;
-  /** Population within reach of each asset category; see `workers/catchment.ts`. */
-  catchments(request: CatchmentRequest, jobId?: JobId): Promise<CategoryCatchment[]>;
+  /**
+   * Population within reach of each asset category; see `workers/catchment.ts`. Runs in one
+   * go (milliseconds for a council, well under a second for England), so it takes no job id
+   * and cannot be cancelled midway; the client still drops a superseded result.
+   */
+  catchments(request: CatchmentRequest): Promise<CategoryCatchment[]>;
   /** Stops a running job at its next chunk boundary; unknown or finished ids are ignored. */
   cancel(jobId: JobId): Promise<void>;
 }

@@ -172,8 +172,8 @@ export class AnalysisClient {
     options: JobOptions = {},
   ): Promise<CategoryCatchment[]> {
     const worker = this.leastBusy();
-    return this.runJob(options, [worker], (jobId) =>
-      this.onWorker(worker, (api) => api.catchments(request, jobId)),
+    return this.runJob(options, [worker], () =>
+      this.onWorker(worker, (api) => api.catchments(request)),
     );
   }
 

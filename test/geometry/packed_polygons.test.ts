@@ -10,6 +10,7 @@ import {
 } from '../../workers/geometry/packed_polygons.ts';
 import {
   buildPolygonIndex,
+  packPolygonLayer,
   polygonIndexFromBuffers,
   polygonIndexToBuffers,
   polygonLayerTransferables,
@@ -113,6 +114,12 @@ describe('round trip through buffers', () => {
     expect(buffers.coords.byteLength).toBe(0);
     expect(polygonLayerTransferables(received).reduce((n, b) => n + b.byteLength, 0)).toBe(bytes);
     expect(polygonIndexFromBuffers(received).polygons.featureCount).toBe(4);
+  });
+
+  it('packs GeoJSON straight to loadable buffers in one call', () => {
+    const received = polygonIndexFromBuffers(packPolygonLayer(squareWithHole));
+    expect(received.polygons).toEqual(packPolygons(squareWithHole));
+    expect(received.tree?.numItems).toBe(1);
   });
 
   it('lists every buffer as transferable exactly once', () => {

@@ -5,7 +5,9 @@
  * buffer travels with the packed arrays, so a worker only validates it (`Flatbush.from`).
  */
 import Flatbush from 'flatbush';
+import type { FeatureCollection, Geometry } from 'geojson';
 import {
+  packPolygons,
   PackedPolygonsError,
   packedPolygonsFromBuffers,
   packedPolygonsToBuffers,
@@ -57,6 +59,13 @@ export function buildPolygonIndex(
   }
   tree.finish();
   return { polygons, tree, partition };
+}
+
+/** GeoJSON polygons to the buffers `loadPolygons` takes: pack, index, serialize. */
+export function packPolygonLayer(
+  collection: FeatureCollection<Geometry | null>,
+): PolygonLayerBuffers {
+  return polygonIndexToBuffers(buildPolygonIndex(packPolygons(collection)));
 }
 
 export function polygonIndexToBuffers(index: PolygonIndex): PolygonLayerBuffers {
