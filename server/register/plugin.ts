@@ -11,7 +11,9 @@ import { defaultBBox, defaultDbFile, defaultRawDir } from './config.ts';
 import { DEFAULT_LIMITS, type ApiContext, type RateLimits } from './context.ts';
 import { removeLock, writeLock } from './lock_file.ts';
 import type { ScryptCost } from './passwords.ts';
+import { codePointLookup, type PostcodeLookup } from './postcodes.ts';
 import { moderationRoutes } from './routes_moderation.ts';
+import { postcodeRoutes } from './routes_postcodes.ts';
 import { publicRoutes } from './routes_public.ts';
 import { registerSecurityHeaders, type CspExtras } from './security_headers.ts';
 import { seedIfEmpty, type SeedCounts } from './seed.ts';
@@ -41,6 +43,8 @@ export interface RegisterOptions {
 /** An open register: the database and the stores over it. */
 export interface Register {
   file: string;
+  /** Raw data folder (the seed, and Code-Point postcodes for GET /api/postcodes). */
+  rawDir: string;
   db: Db;
   assets: AssetStore;
   accounts: AccountStore;
@@ -79,9 +83,9 @@ export async function openRegister(options: RegisterOptions = {}): Promise<Regis
       options.submissionLicence ??
       'Published with the consent of the organisation that submitted it',
   };
+  const rawDir = options.rawDir ?? defaultRawDir();
   let seeded: SeedCounts | null = null;
   if (options.seed ?? true) {
-    const rawDir = options.rawDir ?? defaultRawDir();
     try {
       seeded = await seedIfEmpty(assets, rawDir, config);
     } catch (err) {
@@ -97,6 +101,7 @@ export async function openRegister(options: RegisterOptions = {}): Promise<Regis
   if (locked) writeLock(file);
   return {
     file,
+    rawDir,
     db,
     assets,
     accounts,
@@ -121,6 +126,8 @@ export interface RegisterApiOptions {
   passwordCost?: ScryptCost;
   /** Helmet with the app's CSP for every route (default on); false if the app does it itself. */
   securityHeaders?: boolean | CspExtras;
+  /** Postcode centroids (default: Code-Point Open under the register's raw folder, read lazily). */
+  postcodes?: PostcodeLookup;
 }
 
 function errorBody(error: string, field: string, message: string) {
@@ -223,6 +230,11 @@ export async function registerApi(
       });
     }
     publicRoutes(api, ctx);
+    postcodeRoutes(
+      api,
+      options.postcodes ?? codePointLookup(register.rawDir),
+      register.config.bbox,
+    );
     moderationRoutes(api, ctx);
   });
 }

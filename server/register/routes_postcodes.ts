@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { BBox } from '../db/asset_store.ts';
+import { POSTCODE_LICENCE, PostcodeDataMissing, type PostcodeLookup } from './postcodes.ts';
+import { emptyQuery } from './schemas.ts';
+import { postcode } from './text_rules.ts';
+import { HttpError, parseOrThrow } from './validation.ts';
+
+const postcodeParams = z.strictObject({
+  postcode: postcode.refine((p) => p !== '', { error: 'Required' }),
+});
+
+/**
+ * `GET /api/postcodes/:postcode`: the Code-Point Open centroid of a postcode, so the submission
+ * form can place an asset by postcode. `inArea` says whether it is inside the register's area.
+ */
+export function postcodeRoutes(app: FastifyInstance, lookup: PostcodeLookup, bbox: BBox): void {
+  app.get('/api/postcodes/:postcode', async (request) => {
+    const params = parseOrThrow(postcodeParams, request.params, 'params');
+    parseOrThrow(emptyQuery, request.query, 'query');
+    let found;
+    try {
+      found = await lookup.find(params.postcode);
+    } catch (err) {
+      if (err instanceof PostcodeDataMissing) {
+        request.log.error({ err }, 'postcode lookup unavailable');
+        throw new HttpError(503, 'Postcode lookup is not available; place the pin on the map');
+      }
+      throw err;
+    }
+    if (!found) {
+      throw new HttpError(
+        404,
+        `${params.postcode} is not in the postcode data (Code-Point Open 2014; newer postcodes are missing): place the pin on the map`,
+      );
+    }
+    const { latitude, longitude } = found;
+    return {
+      postcode: params.postcode,
+      latitude,
+      longitude,
+      inArea:
+        latitude >= bbox.minLat &&
+        latitude <= bbox.maxLat &&
+        longitude >= bbox.minLon &&
+        longitude <= bbox.maxLon,
+      licence: POSTCODE_LICENCE,
+    };
+  });
+}
