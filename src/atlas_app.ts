@@ -25,6 +25,7 @@ import { GapChart, renderGpGradient, type GapItem } from './ui/gap_chart.ts';
 import { renderIndicatorMeta, renderIndicatorPicker } from './ui/indicator_picker.ts';
 import { renderLegend } from './ui/legend.ts';
 import { TableView } from './ui/table_view.ts';
+import { debounce, yieldToMain } from './ui/schedule.ts';
 
 export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
 
@@ -304,16 +305,23 @@ export class AtlasApp {
     for (const l of this.model.manifest.layers)
       setPointLayerVisible(this.map, l.id, visible.has(l.id));
     const geoMeta = this.model.manifest.geographies.find((x) => x.id === geography);
+    // Each piece below is its own task: the map paints first, then the panels fill in.
+    await yieldToMain();
+    if (token !== this.renderToken) return;
     renderLegend(byId('legend'), meta, c, this.state.pal, geoMeta?.label ?? geography);
     byId('legend').append(
       el('p', { class: 'legend-source', text: `${meta.source}, ${meta.period}. ${meta.licence}` }),
     );
-    renderIndicatorPicker(
-      byId<HTMLSelectElement>('ind-select'),
-      byId<HTMLInputElement>('ind-search'),
-      this.model.indicators.values(),
-      meta.id,
-    );
+    if (this.pickerStale) {
+      renderIndicatorPicker(
+        byId<HTMLSelectElement>('ind-select'),
+        byId<HTMLInputElement>('ind-search'),
+        this.model.indicators.values(),
+        meta.id,
+      );
+      this.pickerStale = false;
+    }
+    byId<HTMLSelectElement>('ind-select').value = meta.id;
     renderIndicatorMeta(byId('ind-meta'), meta, meta.geographies[geography]?.method);
     byId<HTMLSelectElement>('cls').value = c.method;
     byId<HTMLSelectElement>('cls').disabled = meta.kind === 'decile';
@@ -322,9 +330,13 @@ export class AtlasApp {
     byId<HTMLSelectElement>('pal').value = this.state.pal;
     for (const r of document.querySelectorAll<HTMLInputElement>('input[name="order"]'))
       r.checked = r.value === this.state.order;
-    byId('area-list').replaceChildren(
-      ...t.codes.map((code, i) => el('option', { value: `${t.names[i] ?? code} (${code})` })),
-    );
+    if (previous !== geography || !byId('area-list').hasChildNodes()) {
+      byId('area-list').replaceChildren(
+        ...t.codes.map((code, i) => el('option', { value: `${t.names[i] ?? code} (${code})` })),
+      );
+    }
+    await yieldToMain();
+    if (token !== this.renderToken) return;
 
     const deciles = this.deciles(geography);
     this.table.update(
@@ -334,7 +346,10 @@ export class AtlasApp {
       geography.startsWith('lsoa') ? deciles.values : null,
       `${meta.label} by ${geoMeta?.label ?? geography}, ${this.model.manifest.area.name}. Source: ${meta.source}, ${meta.period}.`,
     );
+    await yieldToMain();
+    if (token !== this.renderToken) return;
     await this.renderGap(meta, geography, deciles);
+    await yieldToMain();
     if (token !== this.renderToken) return;
     if (this.state.sel && !t.codes.includes(this.state.sel))
       this.state = { ...this.state, sel: undefined };
@@ -485,7 +500,11 @@ export class AtlasApp {
     });
   }
 
-  private writeUrl(): void {
+  /** URL writes are batched: browsers throttle replaceState and each call costs. */
+  private readonly writeUrl = debounce(() => {
     history.replaceState(null, '', serializeViewState(this.state));
-  }
+  }, 150);
+
+  /** The indicator list must be rebuilt (first render, or an indicator was added or removed). */
+  pickerStale = true;
 }
