@@ -241,7 +241,7 @@ describe('the atlas screen', () => {
     await bad.close();
   });
 
-  it("keeps the app's own main-thread work under 50 ms a task after the first frame", async () => {
+  it('measures main-thread long tasks after the first frame, with and without MapLibre frames', async () => {
     const { page } = await open();
     const interact = async () => {
       for (const id of ['census2021_disabled_share', 'imd2025_score', 'imd2019_ypll'])
