@@ -2,6 +2,7 @@
  * Every analyst CLI subcommand by name. To add one (e.g. `aggregate`), write a `Command` in
  * its own module and add it here.
  */
+import { aggregateCommand } from './aggregate_command.ts';
 import type { Command } from './command.ts';
 import { lifeExpectancyCommand } from './life_expectancy_command.ts';
 import { siiCommand } from './sii_command.ts';
@@ -9,4 +10,5 @@ import { siiCommand } from './sii_command.ts';
 export const COMMANDS: Readonly<Record<string, Command>> = {
   sii: siiCommand,
   'life-expectancy': lifeExpectancyCommand,
+  aggregate: aggregateCommand,
 };
