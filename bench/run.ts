@@ -21,9 +21,11 @@ for (const file of files) {
   results.push({ module: file, rows });
   for (const r of rows) {
     const base = r.baseline ? rows.find((b) => b.name === r.baseline) : undefined;
-    const ratio = base
-      ? `  (${(base.medianMs / r.medianMs).toFixed(1)}x faster than ${base.name})`
-      : '';
+    const ratio = !base
+      ? ''
+      : r.medianMs <= base.medianMs
+        ? `  (${(base.medianMs / r.medianMs).toFixed(1)}x faster than ${base.name})`
+        : `  (${(r.medianMs / base.medianMs).toFixed(1)}x the time of ${base.name})`;
     process.stdout.write(`  ${r.name}: ${r.medianMs.toFixed(2)} ms median of ${r.runs}${ratio}\n`);
   }
 }
@@ -37,6 +39,7 @@ const machine = {
 };
 const date = new Date().toISOString();
 await mkdir(path.join(here, 'results'), { recursive: true });
-const out = path.join(here, 'results', `bench-${date.slice(0, 10)}.json`);
+// One file per run, so runs of different modules on the same day never overwrite each other.
+const out = path.join(here, 'results', `bench-${date.slice(0, 16).replace(':', '')}.json`);
 await writeFile(out, JSON.stringify({ date, machine, results }, null, 2) + '\n');
 process.stdout.write(`results written to ${path.relative(process.cwd(), out)}\n`);

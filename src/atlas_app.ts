@@ -42,6 +42,13 @@ export class AtlasApp {
   private readonly table: TableView;
   private readonly gap: GapChart;
   private renderToken = 0;
+  private areas: Record<string, AreaCollection> = {};
+
+  /** A geography's layers are added the first time it is shown: less for MapLibre at start. */
+  private ensureGeography(g: GeographyId): void {
+    const fc = this.areas[g];
+    if (fc && !this.map.getSource(`areas-${g}`)) addAreaLayers(this.map, g, fc, 'ward-context');
+  }
 
   constructor(
     private readonly map: MapLibreMap,
@@ -65,10 +72,7 @@ export class AtlasApp {
 
   /** Adds map layers and wires every control; then draws the first view. */
   async start(areas: Record<string, AreaCollection>): Promise<void> {
-    for (const g of AREA_GEOGRAPHIES) {
-      const fc = areas[g];
-      if (fc) addAreaLayers(this.map, g, fc, 'outline');
-    }
+    this.areas = areas;
     const wards = areas.ward;
     if (wards) {
       this.map.addSource('ward-context', { type: 'geojson', data: wards });
@@ -287,6 +291,7 @@ export class AtlasApp {
     this.choropleth = c;
     const t = this.model.table(geography);
     const better = meta.polarity === 'higher-is-better';
+    this.ensureGeography(geography);
     paintAreas(
       this.map,
       geography,
