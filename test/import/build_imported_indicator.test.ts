@@ -3,6 +3,7 @@ import type { GeographyId } from '../../src/contracts/geography.ts';
 import { IndicatorMetaSchema } from '../../src/contracts/manifest.ts';
 import {
   buildImportedIndicator,
+  inferDecimals,
   type BuildChoices,
   type BuildResult,
 } from '../../workers/import/build_imported_indicator.ts';
@@ -273,5 +274,18 @@ describe('buildImportedIndicator: duplicates and hostile text', () => {
       reason:
         'no Electoral ward (2025) area has a value in this series (2 matched, all without a value)',
     });
+  });
+});
+
+describe('inferDecimals', () => {
+  const rows = (...texts: [number, number][]) =>
+    texts.map(([value, decimals]) => ({ value, decimals }));
+  it('keeps the decimals written, up to four significant figures of the largest value', () => {
+    expect(inferDecimals(rows([80.1, 1], [79.5, 1]))).toBe(1);
+    expect(inferDecimals(rows([79.584392, 6], [81.2, 1]))).toBe(2);
+    expect(inferDecimals(rows([0.0123456, 6]))).toBe(5);
+    expect(inferDecimals(rows([1234, 0], [12, 0]))).toBe(0);
+    expect(inferDecimals(rows([12345.678, 3]))).toBe(0);
+    expect(inferDecimals([{ value: null, decimals: 0 }])).toBe(0);
   });
 });

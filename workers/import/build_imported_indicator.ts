@@ -239,9 +239,7 @@ function metaFor(
   choices: BuildChoices,
 ): IndicatorMeta {
   const fingertips = file.format === 'fingertips';
-  const decimals =
-    choices.decimals ??
-    joined.reduce((d, r) => (r.value === null ? d : Math.max(d, r.decimals)), 0);
+  const decimals = choices.decimals ?? inferDecimals(joined);
   const hasDenominators = joined.some((r) => r.denominator !== null);
   const from = fingertips
     ? `Imported from a Fingertips data export${series.indicatorId ? ` (indicator ${series.indicatorId})` : ''}: ${seriesLabel(series)}.`
@@ -263,6 +261,22 @@ function metaFor(
       `As stated by the supplier of ${file.fileName}`,
     geographies: { [geography]: { method: `imported from ${file.fileName}`, derived: false } },
   };
+}
+
+/**
+ * Decimal places as the file writes its values, but no more than give the largest value four
+ * significant figures: Fingertips exports often carry unrounded values (79.5843920).
+ */
+export function inferDecimals(rows: readonly Pick<ImportRow, 'value' | 'decimals'>[]): number {
+  let written = 0;
+  let largest = 0;
+  for (const r of rows) {
+    if (r.value === null) continue;
+    written = Math.max(written, r.decimals);
+    largest = Math.max(largest, Math.abs(r.value));
+  }
+  const enough = largest > 0 ? 3 - Math.floor(Math.log10(largest)) : written;
+  return Math.min(written, Math.max(0, enough), 6);
 }
 
 /** `import_<slug>_<hash>`: readable, and the same file, series and choices give the same id. */
