@@ -19,8 +19,8 @@ function capture(): CliOutput & { out: string; err: string } {
 }
 
 describe('runCli dispatcher', () => {
-  it('registers sii and life-expectancy', () => {
-    expect(Object.keys(COMMANDS).sort()).toEqual(['life-expectancy', 'sii']);
+  it('registers aggregate, sii and life-expectancy', () => {
+    expect(Object.keys(COMMANDS).sort()).toEqual(['aggregate', 'life-expectancy', 'sii']);
   });
 
   it('runs any command added to the map, with its arguments', async () => {

@@ -93,9 +93,9 @@ describe('cli sii', () => {
     expect(unknown.stderr).toMatch(/Unknown option '--seeds'/);
   });
 
-  it('rejects an unknown command (aggregate belongs to another tool), exit 2', async () => {
-    const run = await runCli('aggregate', 'x.csv');
+  it('rejects an unknown command, exit 2', async () => {
+    const run = await runCli('summarise', 'x.csv');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('unknown command "aggregate"');
+    expect(run.stderr).toContain('unknown command "summarise"');
   });
 });
