@@ -78,9 +78,9 @@ export async function run(): Promise<BenchRow[]> {
       ] as const) {
         for (const spatialSort of [true, false]) {
           let located: Int32Array = new Int32Array(0);
-          const timing = await medianTime(
+          const { cpuMs, ...timing } = await timeWithCpu(
             () => (located = locatePoints(index, xy, { spatialSort })),
-            5,
+            7,
           );
           if (located.some((f, i) => f !== reference[i]))
             throw new Error(`${size}: ${rule} disagrees`);
@@ -91,7 +91,7 @@ export async function run(): Promise<BenchRow[]> {
             name: `${size}: engine, ${rule}, ${order}`,
             ...timing,
             baseline: turfName,
-            notes: `${perSecond(count, timing.medianMs)}; ${percent(inside, count)} of points inside a polygon`,
+            notes: `${perSecond(count, timing.medianMs)}; CPU time ${cpuMs.toFixed(0)} ms; ${percent(inside, count)} of points inside a polygon`,
           });
         }
       }
@@ -135,17 +135,22 @@ async function timeTurfLoop(
 ): Promise<BenchRow> {
   const bboxes = packPolygons(layer).bboxes;
   const total = xy.length / 2;
-  const { medianMs, runs } = await medianTime(() => turfLocate(layer, bboxes, xy, timed), 3, 0);
+  const { medianMs, runs, cpuMs } = await timeWithCpu(
+    () => turfLocate(layer, bboxes, xy, timed),
+    3,
+    0,
+  );
   const scale = total / timed;
   const measured =
     scale === 1
       ? perSecond(total, medianMs)
       : `timed on the first ${timed.toLocaleString('en-GB')} points (${medianMs.toFixed(0)} ms) and scaled linearly x${scale}; ${perSecond(timed, medianMs)}`;
+  const cpu = `CPU time ${(cpuMs * scale).toFixed(0)} ms${scale === 1 ? '' : ' (scaled)'}`;
   return {
     name,
     medianMs: medianMs * scale,
     runs,
-    notes: `${measured}; mapshaper's spatial join not measured: mapshaper is not installed`,
+    notes: `${measured}; ${cpu}; mapshaper's spatial join not measured: mapshaper is not installed`,
   };
 }
 
@@ -156,6 +161,31 @@ function checkAgreement(index: PolygonIndex, layer: Layer, xy: Float64Array): vo
   const turfs = turfLocate(layer, index.polygons.bboxes, sample, sample.length / 2);
   const differ = ours.reduce((n, f, i) => n + (f === turfs[i] ? 0 : 1), 0);
   if (differ > 0) throw new Error(`engine and turf disagree on ${differ} of 5,000 points`);
+}
+
+/**
+ * Wall time as `medianTime` gives it, plus the median CPU time of the same runs: on a shared
+ * machine other processes stretch wall time, while CPU time of this one-thread loop stays
+ * close to what a quiet core would show.
+ */
+async function timeWithCpu(
+  fn: () => unknown,
+  runs: number,
+  warmup = 1,
+): Promise<{ medianMs: number; runs: number; cpuMs: number }> {
+  const cpu: number[] = [];
+  const timing = await medianTime(
+    () => {
+      const before = process.cpuUsage();
+      fn();
+      const used = process.cpuUsage(before);
+      cpu.push((used.user + used.system) / 1000);
+    },
+    runs,
+    warmup,
+  );
+  const measured = cpu.slice(warmup).sort((a, b) => a - b);
+  return { ...timing, cpuMs: measured[Math.floor(measured.length / 2)] ?? NaN };
 }
 
 function perSecond(points: number, ms: number): string {
