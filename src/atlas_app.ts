@@ -1,4 +1,14 @@
 import type { Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import { interpolateCividis } from 'd3';
+import { wrap } from 'comlink';
+import type { ImportApi, ImportedIndicator, KnownCodes } from '../workers/import_api.ts';
+import {
+  createImportedIndicatorStore,
+  type ImportedIndicatorStore,
+} from './storage/imported_indicator_store.ts';
+import { openImportedIndicatorStore } from './storage/indexeddb_record_backend.ts';
+import { MemoryRecordBackend } from './storage/memory_record_backend.ts';
+import { ImportPanel, levelOfGeography } from './ui/import_panel.ts';
 import type { Remote } from 'comlink';
 import { GEOGRAPHY_LEVELS, type GeographyId } from './contracts/geography.ts';
 import type { IndicatorMeta } from './contracts/manifest.ts';
@@ -11,9 +21,11 @@ import type { AtlasModel } from './atlas_model.ts';
 import { formatValue, ordinal, rankMeaning } from './atlas_model.ts';
 import { LOCALITIES, normaliseName } from './config/localities.ts';
 import { addAreaLayers, fillLayer, paintAreas, setFlag, showGeography } from './map/area_layers.ts';
+import { addPlaceLabels } from './map/place_labels.ts';
 import { colourForClass, PALETTE_IDS, PALETTES } from './map/palettes.ts';
 import {
   addPointLayer,
+  colourPointsBy,
   LAYER_COLOURS,
   setPointLayerVisible,
   type PointCollection,
@@ -90,8 +102,19 @@ export class AtlasApp {
       const data = this.points.get(layer.id);
       if (data) addPointLayer(this.map, layer, data);
     }
+    const wardTable = this.model.tables.ward;
+    if (wardTable) {
+      addPlaceLabels(
+        this.map,
+        wardTable.codes.flatMap((_, i) => {
+          const at = wardTable.centres[i];
+          return at ? [{ name: wardTable.names[i] ?? '', at }] : [];
+        }),
+      );
+    }
     this.wireControls();
     this.wireMap();
+    await this.startImports();
     renderGpGradient(
       byId('gp-chart'),
       (this.points.get('gp_practices')?.features ?? []).map((f) => ({
@@ -159,6 +182,7 @@ export class AtlasApp {
       );
       if (l.count === 0) layers.append(el('p', { class: 'hint', text: l.coverage }));
     }
+    this.addGpColouring(layers);
     byId<HTMLInputElement>('area-search').onchange = (e) => {
       const q = (e.target as HTMLInputElement).value.trim().toLowerCase();
       const t = this.model.table(this.geography);
@@ -178,6 +202,92 @@ export class AtlasApp {
       this.table.exportCsv(
         `${this.state.ind}_${this.geography}_${this.model.manifest.area.id}.csv`,
       );
+  }
+
+  /** The import panel, and the indicators a user imported earlier (kept in IndexedDB). */
+  private async startImports(): Promise<void> {
+    const root = el('details', { id: 'import-panel', class: 'control import-panel' });
+    document.querySelector('nav.controls')?.append(root);
+    const api = wrap<ImportApi>(
+      new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module' }),
+    );
+    let store: ImportedIndicatorStore;
+    try {
+      store = await openImportedIndicatorStore();
+    } catch (err) {
+      // Private windows may refuse IndexedDB: imports then last until the page closes.
+      this.notice(
+        `Imported indicators cannot be kept in this browser (${(err as Error).message}); they will last until the page is closed.`,
+      );
+      store = createImportedIndicatorStore(new MemoryRecordBackend());
+    }
+    const known = () =>
+      Object.fromEntries(
+        Object.entries(this.model.tables).map(([g, t]) => [g, t?.codes ?? []]),
+      ) as KnownCodes;
+    const panel = new ImportPanel(
+      root,
+      api,
+      store,
+      known,
+      this.model.manifest.area.name,
+      (ind) => this.addImported(ind, true),
+      (id) => this.removeImported(id),
+    );
+    for (const ind of await panel.start()) await this.addImported(ind, false);
+  }
+
+  /** Joins an imported indicator to its geography by code and makes it pickable. */
+  async addImported(ind: ImportedIndicator, show: boolean): Promise<void> {
+    const level = levelOfGeography(ind.geography);
+    const table = this.model.tables[ind.geography];
+    if (!level || !table) {
+      this.notice(`"${ind.meta.label}" is at ${ind.geography} level, which the map does not show.`);
+      return;
+    }
+    const byCode = new Map(ind.codes.map((c, i) => [c, ind.values[i] ?? null]));
+    const values = table.codes.map((c) => byCode.get(c) ?? null);
+    await this.worker.putIndicator(ind.geography, ind.meta.id, values);
+    table.values[ind.meta.id] = values;
+    this.model.addIndicator(ind.meta);
+    this.pickerStale = true;
+    if (show) await this.update({ ind: ind.meta.id, level });
+  }
+
+  async removeImported(id: string): Promise<void> {
+    this.model.removeIndicator(id);
+    this.pickerStale = true;
+    await this.update(this.state.ind === id ? { ind: 'imd2019_score' } : {});
+  }
+
+  /** GP practices can be coloured by their populations' life expectancy (2016-20). */
+  private addGpColouring(layers: HTMLElement): void {
+    const gp = this.points.get('gp_practices');
+    if (!gp || gp.features.length === 0) return;
+    const select = el('select', { id: 'gp-colour' });
+    select.append(
+      el('option', { value: '', text: 'as a layer colour' }),
+      el('option', { value: 'le_male_2016_20', text: 'male life expectancy 2016-20' }),
+      el('option', { value: 'le_female_2016_20', text: 'female life expectancy 2016-20' }),
+    );
+    const key = el('p', { class: 'hint', id: 'gp-colour-key' });
+    select.onchange = () => {
+      const prop = select.value || null;
+      const values = gp.features
+        .map((f) => f.properties[prop ?? ''])
+        .filter((v): v is number => typeof v === 'number');
+      const range: [number, number] = [Math.min(...values), Math.max(...values)];
+      const colours = [0, 0.25, 0.5, 0.75, 1].map((t) => interpolateCividis(t));
+      colourPointsBy(this.map, 'gp_practices', prop, range, colours);
+      key.textContent = prop
+        ? `GP practices: darker = shorter lives, ${range[0].toFixed(1)} to ${range[1].toFixed(1)} years (OHID Fingertips 650); grey = not published.`
+        : '';
+    };
+    layers.append(
+      el('label', { for: 'gp-colour', class: 'gp-colour-label', text: 'Colour GP practices by ' }),
+      select,
+      key,
+    );
   }
 
   private wireMap(): void {

@@ -123,3 +123,35 @@ export function popupContent(meta: LayerMeta, props: Record<string, unknown>): H
   root.append(src);
   return root;
 }
+
+/**
+ * Colours a point layer by a numeric property (e.g. GP practice life expectancy), darker =
+ * lower = worse; points without the value are grey. `prop` null restores the category colour.
+ */
+export function colourPointsBy(
+  map: MapLibreMap,
+  layerId: string,
+  prop: string | null,
+  range: [number, number],
+  colours: readonly string[],
+): void {
+  const id = `points-${layerId}-points`;
+  if (!map.getLayer(id)) return;
+  if (!prop) {
+    map.setPaintProperty(id, 'circle-color', LAYER_COLOURS[layerId] ?? '#444444');
+    map.setPaintProperty(id, 'circle-radius', 6);
+    return;
+  }
+  const [lo, hi] = range;
+  const stops = colours.flatMap((c, i) => [
+    lo + ((hi - lo) * i) / Math.max(1, colours.length - 1),
+    c,
+  ]);
+  map.setPaintProperty(id, 'circle-color', [
+    'case',
+    ['==', ['typeof', ['get', prop]], 'number'],
+    ['interpolate', ['linear'], ['get', prop], ...stops],
+    '#9e9e9e',
+  ]);
+  map.setPaintProperty(id, 'circle-radius', 8);
+}

@@ -284,6 +284,83 @@ describe('the atlas screen', () => {
     await quiet.close();
   });
 
+  it('colours GP practices by life expectancy and labels places when zoomed in', async () => {
+    const { page, errors } = await open('?layers=gp_practices&at=12/53.46/-2.99');
+    await page.selectOption('#gp-colour', 'le_male_2016_20');
+    expect(await page.textContent('#gp-colour-key')).toMatch(/73\.\d to 82\.\d years/);
+    expect(await page.locator('.place-label', { hasText: 'Linacre' }).count()).toBe(1);
+    await idle(page);
+    await screenshot(page, 'atlas-gp-life-expectancy');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("imports a good CSV onto the map, lists a bad one's problems, and keeps imports across a reload", async () => {
+    const { page, errors } = await open();
+    const wards = await page.evaluate(
+      async () => (await (await fetch('./data/tables/ward.json')).json()) as { codes: string[] },
+    );
+    // A plain area_code,value file for Sefton's 22 wards plus an England row that is not a ward.
+    const good = [
+      'area_code,value',
+      ...wards.codes.map((c, i) => `${c},${(70 + i * 0.5).toFixed(1)}`),
+      'E92000001,79.5',
+    ].join('\n');
+    await page.locator('#import-panel summary').click();
+    await page.setInputFiles('#import-file', {
+      name: 'ward_le.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(good),
+    });
+    await expect.poll(() => page.textContent('#import-status')).toContain('plain file');
+    await page.fill('#import-label', 'Ward life expectancy <b>test</b>');
+    await page.fill('#import-unit', 'years');
+    await page.selectOption('#import-polarity', 'higher-is-better');
+    await page.click('#import-form button[type="submit"]');
+    await expect
+      .poll(() => page.textContent('#import-status'))
+      .toContain('22 of 22 areas have a value');
+    expect(await page.textContent('#import-report')).toContain('E92000001');
+    await expect
+      .poll(() => page.textContent('#legend h2'))
+      .toBe('Ward life expectancy <b>test</b>');
+    expect(await page.locator('#legend h2 b').count()).toBe(0);
+    expect(await page.locator('#table-view tbody tr').count()).toBe(22);
+    await idle(page);
+    await screenshot(page, 'atlas-import-good');
+
+    // A bad file: a non-numeric value on line 3 and a code that is no area here.
+    const bad = [
+      'area_code,value',
+      `${wards.codes[0]},71.2`,
+      `${wards.codes[1]},seventy`,
+      'E05099999,70',
+    ].join('\n');
+    await page.setInputFiles('#import-file', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad),
+    });
+    await expect.poll(() => page.textContent('#import-report')).toMatch(/line 3/);
+    expect(await page.textContent('#import-status')).toMatch(/^bad\.csv: /);
+    await screenshot(page, 'atlas-import-bad');
+    // The earlier import is untouched.
+    expect(await page.textContent('#imported-list')).toContain('Ward life expectancy');
+
+    const url = page.url();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect
+      .poll(() => page.textContent('#legend h2'))
+      .toBe('Ward life expectancy <b>test</b>');
+    expect(url).toContain('ind=import_');
+    await page.locator('#import-panel summary').click();
+    await page.click('#imported-list button');
+    await expect.poll(() => page.textContent('#legend h2')).toBe('IMD 2019 score');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('has no serious or critical axe-core violations', async () => {
     // The app's Content-Security-Policy rightly forbids inline scripts: let the test inject axe.
     const { page } = await open('?sel=E01006968', { bypassCSP: true });
