@@ -39,6 +39,16 @@ import { renderLegend } from './ui/legend.ts';
 import { TableView } from './ui/table_view.ts';
 import { debounce, yieldToMain } from './ui/schedule.ts';
 
+export interface AtlasView {
+  geography: GeographyId;
+  indicator: IndicatorMeta;
+  selection: string | undefined;
+  state: ViewState;
+  model: AtlasModel;
+  map: MapLibreMap;
+  points: ReadonlyMap<string, PointCollection>;
+}
+
 export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
 
 /**
@@ -54,6 +64,25 @@ export class AtlasApp {
   private readonly table: TableView;
   private readonly gap: GapChart;
   private renderToken = 0;
+  private readonly viewListeners: ((view: AtlasView) => void)[] = [];
+
+  /** Called after every completed render (geography, indicator, selection or classes changed). */
+  onViewChange(listener: (view: AtlasView) => void): void {
+    this.viewListeners.push(listener);
+  }
+
+  /** What is on screen now, for panels that build on the atlas (analysis, reports). */
+  view(): AtlasView {
+    return {
+      geography: this.geography,
+      indicator: this.meta(),
+      selection: this.state.sel,
+      state: this.state,
+      model: this.model,
+      map: this.map,
+      points: this.points,
+    };
+  }
   private areas: Record<string, AreaCollection> = {};
 
   /** A geography's layers are added the first time it is shown: less for MapLibre at start. */
@@ -470,6 +499,7 @@ export class AtlasApp {
       this.state = { ...this.state, sel: undefined };
     await this.renderSelection();
     this.writeUrl();
+    for (const l of this.viewListeners) l(this.view());
   }
 
   /** National deciles on LSOAs; local deciles of the IMD score on MSOAs and wards. */
@@ -561,6 +591,7 @@ export class AtlasApp {
     this.state = { ...this.state, sel: code };
     await this.renderSelection();
     this.writeUrl();
+    for (const l of this.viewListeners) l(this.view());
   }
 
   private async renderSelection(): Promise<void> {
