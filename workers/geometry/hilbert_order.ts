@@ -3,8 +3,8 @@
  * after another: the same few polygons and index nodes stay in cache. Pure: runs on any
  * thread. O(n): points are snapped to a 2,048 x 2,048 grid over their bbox (cells of about
  * 300 m across England: finer buys no locality) and the 22-bit cell keys are sorted by a
- * two-pass radix sort of 11 bits, whose 2,048 counters stay in L1 cache. Measured on 1M
- * points, this is about twice as fast as 16-bit digits on full 32-bit keys.
+ * two-pass radix sort of 11 bits, whose 2,048 counters stay in L1 cache (on 1M points it
+ * measured faster than two passes of 16-bit digits over full 32-bit keys).
  */
 
 const GRID_BITS = 11;
