@@ -13,6 +13,12 @@ export interface AppOptions {
   logger?: boolean;
   /** Asset register database options (tests point `file` at a temporary database). */
   register?: RegisterOptions;
+  /**
+   * Optional MapLibre style URL for street context under the atlas (online only). Its origin,
+   * and any in `basemapOrigins` (tile hosts), are added to the Content-Security-Policy.
+   */
+  basemapStyleUrl?: string | null;
+  basemapOrigins?: string[];
 }
 
 /**
@@ -24,7 +30,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const register = await openRegister(options.register);
   app.addHook('onClose', async () => register.close());
-  await registerApi(app, { db: register });
+  const basemap = options.basemapStyleUrl ? new URL(options.basemapStyleUrl) : null;
+  const origins = [...(basemap ? [basemap.origin] : []), ...(options.basemapOrigins ?? [])];
+  await registerApi(app, {
+    db: register,
+    securityHeaders: { connectSrc: origins, imgSrc: origins },
+  });
+  // Runtime configuration the app reads at start; the offline base map is the default.
+  app.get('/config.json', async () => ({ basemapStyleUrl: basemap?.href ?? null }));
 
   if (existsSync(options.dataDir)) {
     await app.register(fastifyStatic, {

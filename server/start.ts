@@ -55,7 +55,14 @@ try {
   throw err;
 }
 
-const app = await buildApp({ distDir, dataDir, logger: false });
+const app = await buildApp({
+  distDir,
+  dataDir,
+  logger: false,
+  // Street context from an online style, e.g. GAP_ATLAS_BASEMAP_URL=https://…/style.json
+  basemapStyleUrl: process.env.GAP_ATLAS_BASEMAP_URL || null,
+  basemapOrigins: (process.env.GAP_ATLAS_BASEMAP_ORIGINS ?? '').split(',').filter(Boolean),
+});
 const address = await app.listen({ port: Number(values.port), host: values.host });
 process.stdout.write(`Gap Atlas is running at ${address.replace('127.0.0.1', 'localhost')}/\n`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,6 +11,7 @@ import { AREA_GEOGRAPHIES, AtlasApp } from './atlas_app.ts';
 import { AtlasModel } from './atlas_model.ts';
 import { FetchDataSource } from './data_source.ts';
 import { createBaseMap } from './map/base_map.ts';
+import { loadRuntimeConfig } from './config/runtime_config.ts';
 import type { PointCollection } from './map/point_layers.ts';
 import { parseViewState } from './state/view_state.ts';
 import { byId, el } from './ui/dom.ts';
@@ -93,7 +94,14 @@ async function start(): Promise<void> {
   const boundaryLine =
     manifest.geographies.find((g) => g.id === 'lsoa21')?.licence ?? manifest.attributions[0] ?? '';
   const [map, tables, pointList] = await Promise.all([
-    createBaseMap(byId('map'), lad, boundaryLine, state.at),
+    loadRuntimeConfig().then(({ config, problem }) => {
+      if (problem) notice(problem);
+      return createBaseMap(byId('map'), lad, {
+        attribution: boundaryLine,
+        at: state.at,
+        styleUrl: config.basemapStyleUrl,
+      });
+    }),
     tablesLoaded,
     pointsLoaded,
   ]);

@@ -31,6 +31,8 @@ export function addAreaLayers(
   beforeId: string,
 ): void {
   addHatch(map);
+  // Over an online street map (no offline 'land' layer) the streets show through a little.
+  const opacity = map.getLayer('land') ? 1 : 0.75;
   map.addSource(sourceId(g), { type: 'geojson', data: areas, promoteId: 'code' });
   const hidden = { visibility: 'none' } as const;
   map.addLayer(
@@ -51,7 +53,7 @@ export function addAreaLayers(
       layout: hidden,
       paint: {
         'fill-color': ['coalesce', ['to-color', ['feature-state', 'colour']], '#ffffff'],
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'hasValue'], false], 1, 0],
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hasValue'], false], opacity, 0],
       },
     },
     beforeId,

@@ -361,6 +361,35 @@ describe('the atlas screen', () => {
     await page.close();
   });
 
+  it('draws over an online base map style when the configuration names one', async () => {
+    // No network here: the "online" style is served by the test itself on a made-up origin.
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 }, bypassCSP: true });
+    await page.route('**/config.json', (r) =>
+      r.fulfill({ json: { basemapStyleUrl: 'https://tiles.example.test/style.json' } }),
+    );
+    await page.route('https://tiles.example.test/style.json', (r) =>
+      r.fulfill({
+        json: {
+          version: 8,
+          sources: {},
+          layers: [
+            { id: 'streets-bg', type: 'background', paint: { 'background-color': '#00ff00' } },
+          ],
+        },
+      }),
+    );
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
+    const layers = await page.evaluate(
+      () => window.gapAtlas?.map.getStyle().layers.map((l) => l.id) ?? [],
+    );
+    expect(layers[0]).toBe('streets-bg');
+    expect(layers).toContain('lsoa11-fill');
+    expect(layers).not.toContain('land');
+    await screenshot(page, 'atlas-online-basemap');
+    await page.close();
+  });
+
   it('has no serious or critical axe-core violations', async () => {
     // The app's Content-Security-Policy rightly forbids inline scripts: let the test inject axe.
     const { page } = await open('?sel=E01006968', { bypassCSP: true });
