@@ -15,6 +15,8 @@ import { loadRuntimeConfig } from './config/runtime_config.ts';
 import type { PointCollection } from './map/point_layers.ts';
 import { parseViewState } from './state/view_state.ts';
 import { byId, el } from './ui/dom.ts';
+// register: the community asset register's layer, form and edit link (src/register/).
+import { startRegister, takeEditLink } from './register/register_ui.ts';
 
 declare global {
   interface Window {
@@ -51,6 +53,9 @@ const PointCollectionSchema = z.object({
     }),
   ),
 });
+
+// register: read the private edit link before anything rewrites the address bar.
+const editLink = takeEditLink();
 
 async function start(): Promise<void> {
   const t0 = performance.now();
@@ -121,6 +126,11 @@ async function start(): Promise<void> {
   // A handle for power users and browser tests (devtools: gapAtlas.map.getZoom()).
   window.gapAtlas = { map };
   document.body.dataset.ready = 'true';
+  // register: its layer and form come after the atlas, which does not wait for them.
+  void startRegister(
+    { map, layers: state.layers, setLayers: (layers) => void app.update({ layers }), notice },
+    editLink,
+  );
 }
 
 start().catch((err: unknown) => {

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+// The server's own field rules (pure zod, no Node): the form refuses exactly what the API would.
+import {
+  email,
+  freeText,
+  optional,
+  phone,
+  postcode,
+  requiredLine,
+  website,
+} from '../../server/register/text_rules.ts';
+
+/** Form field names: the API's, plus `location` for the pin (latitude and longitude). */
+export const FIELD_NAMES = [
+  'serviceName',
+  'organisationName',
+  'category',
+  'description',
+  'location',
+  'postcode',
+  'address',
+  'openingTimes',
+  'email',
+  'phone',
+  'website',
+  'accessibility',
+  'consentToPublish',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+const where = 'Place the pin: click the map, or find the postcode';
+const coordinate = z.number({ error: where });
+
+function describing(categoryIds: [string, ...string[]]) {
+  return {
+    serviceName: requiredLine(200),
+    organisationName: requiredLine(200),
+    category: z.enum(categoryIds, { error: 'Choose a category' }),
+    description: optional(freeText(4000)),
+    latitude: coordinate,
+    longitude: coordinate,
+    address: optional(freeText(500)),
+    postcode: optional(postcode),
+    openingTimes: optional(freeText(1000)),
+    email: optional(email),
+    phone: optional(phone),
+    website: optional(website),
+    accessibility: optional(freeText(2000)),
+  };
+}
+
+/** A new submission, as POST /api/assets takes it (the area check is left to the server). */
+export function submissionSchema(categoryIds: [string, ...string[]]) {
+  return z.strictObject({
+    ...describing(categoryIds),
+    consentToPublish: z.literal(true, {
+      error: 'Tick to confirm the organisation agrees to publication',
+    }),
+  });
+}
+
+/** The whole form in edit mode; the PATCH sends only what changed. */
+export function editSchema(categoryIds: [string, ...string[]]) {
+  return z.strictObject(describing(categoryIds));
+}
+
+export type Submission = z.output<ReturnType<typeof submissionSchema>>;
+export type EditedAsset = z.output<ReturnType<typeof editSchema>>;
+
+/** Where an API or zod field name shows its message on the form. */
+export function formFieldOf(apiField: string): FieldName | null {
+  const top = apiField.split('.')[0] ?? '';
+  if (top === 'latitude' || top === 'longitude') return 'location';
+  return (FIELD_NAMES as readonly string[]).includes(top) ? (top as FieldName) : null;
+}
+
+export interface FieldMessage {
+  field: FieldName | null;
+  message: string;
+}
+
+/** zod issues as form messages, one per field (the first wins), in form order. */
+export function messagesFrom(error: z.ZodError): FieldMessage[] {
+  const byField = new Map<FieldName | null, string>();
+  for (const issue of error.issues) {
+    const field = formFieldOf(issue.path.map(String).join('.'));
+    if (!byField.has(field)) byField.set(field, issue.message);
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
+}
