@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -8,6 +9,11 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // Two pages: the atlas, and the register's moderation page.
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        moderate: fileURLToPath(new URL('moderate.html', import.meta.url)),
+      },
       output: {
         // MapLibre in its own chunk: it changes less often than the app, so it stays cached,
         // and its share of the download is measured apart (bench/app.bench.ts).
