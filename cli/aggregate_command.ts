@@ -5,6 +5,7 @@
  * vintage is detected from the codes (workers/import/detect_geography.ts); a group with any
  * LSOA lacking a value gets no value, never a partial one.
  */
+import { chooseWardLookup } from '../data/ward_lookup.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -408,32 +409,15 @@ async function lookupFor(
       lookupMethod: `the LSOA ${vintage} to MSOA ${vintage} lookup (exact nesting)`,
     };
   }
-  const official = await raw(rawDir, () => readOfficialWardLookup(rawDir, vintage));
-  const areaFit = await raw(rawDir, () => readLsoaToWardAreaFit(rawDir, vintage));
-  const wards = new Set(targets.codes);
-  const lookup = new Map<string, string>();
-  const usedOfficial: string[] = [];
-  const usedAreaFit: string[] = [];
-  for (const d of manifest.area.districts) {
-    const members = lsoas.codes.filter((_, i) => lsoas.districts[i] === d.code);
-    const fits = members.every((c) => wards.has(official.get(c) ?? ''));
-    (fits ? usedOfficial : usedAreaFit).push(d.name);
-    for (const c of members) {
-      const w = fits ? official.get(c) : areaFit.get(c);
-      if (w !== undefined) lookup.set(c, w);
-    }
-  }
-  const several = manifest.area.districts.length > 1;
-  const parts: string[] = [];
-  if (usedOfficial.length > 0)
-    parts.push(
-      `the ONS LSOA ${vintage} to ward ${vintage === '2011' ? '2019' : '2024'} best-fit lookup${several ? ` (${usedOfficial.join(', ')})` : ''}`,
-    );
-  if (usedAreaFit.length > 0)
-    parts.push(
-      `the derived largest-area-share LSOA ${vintage} to ward 2025 lookup${several ? ` (${usedAreaFit.join(', ')})` : ''}, because the best-fit wards there are not the atlas's wards`,
-    );
-  return { lookup, lookupMethod: parts.join('; ') };
+  return chooseWardLookup({
+    vintage,
+    lsoaCodes: lsoas.codes,
+    lsoaDistricts: lsoas.districts,
+    wardCodes: new Set(targets.codes),
+    districts: manifest.area.districts,
+    official: await raw(rawDir, () => readOfficialWardLookup(rawDir, vintage)),
+    areaFit: await raw(rawDir, () => readLsoaToWardAreaFit(rawDir, vintage)),
+  });
 }
 
 /** Raw-file problems name the raw folder and the file; they are bad input too. */

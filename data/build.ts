@@ -17,6 +17,7 @@ import {
 } from './lookups.ts';
 import { writeOutputAtomically, sha256, type OutputFile, type WrittenFile } from './output.ts';
 import { readPointLayers } from './points.ts';
+import { chooseWardLookup } from './ward_lookup.ts';
 import { LICENCE, checkRawFiles } from './raw_catalogue.ts';
 import { readCensus2021, RESIDENTS } from './sources/census2021.ts';
 import { readImd2019 } from './sources/imd2019.ts';
@@ -312,11 +313,7 @@ export async function buildAtlasData(options: BuildOptions): Promise<BuildSummar
   };
 }
 
-/**
- * LSOA -> ward: the official ONS best-fit lookup for districts whose best-fit wards are the
- * boundary set's wards; the derived area-fit lookup elsewhere (e.g. Liverpool's 2023 wards
- * for 2011 LSOAs). The method names which districts used which.
- */
+/** LSOA -> ward assignment with the lookup chosen per district (data/ward_lookup.ts). */
 async function wardRollup(
   raw: string,
   vintage: '2011' | '2021',
@@ -324,39 +321,20 @@ async function wardRollup(
   wards: AreaFeature[],
   districts: { code: string; name: string }[],
 ): Promise<Rollup> {
-  const official = await readOfficialWardLookup(raw, vintage);
-  const areaFit = await readLsoaToWardAreaFit(raw, vintage);
-  const wardCodes = new Set(wards.map((w) => w.properties.code));
-  const lookup = new Map<string, string>();
-  const usedOfficial: string[] = [];
-  const usedAreaFit: string[] = [];
-  for (const d of districts) {
-    const members = lsoas
-      .filter((f) => f.properties.district === d.code)
-      .map((f) => f.properties.code);
-    const fits = members.every((c) => wardCodes.has(official.get(c) ?? ''));
-    (fits ? usedOfficial : usedAreaFit).push(d.name);
-    for (const c of members) {
-      const w = fits ? official.get(c) : areaFit.get(c);
-      if (w) lookup.set(c, w);
-    }
-  }
-  const officialName =
-    vintage === '2011'
-      ? 'the ONS LSOA 2011 to ward 2019 best-fit lookup'
-      : 'the ONS LSOA 2021 to ward 2024 best-fit lookup';
-  const parts = [];
-  if (usedOfficial.length)
-    parts.push(`${officialName}${districts.length > 1 ? ` (${usedOfficial.join(', ')})` : ''}`);
-  if (usedAreaFit.length)
-    parts.push(
-      `the derived largest-area-share LSOA ${vintage} to ward 2025 lookup${districts.length > 1 ? ` (${usedAreaFit.join(', ')})` : ''}, because the best-fit wards there are not the 2025 wards`,
-    );
+  const { lookup, lookupMethod } = chooseWardLookup({
+    vintage,
+    lsoaCodes: lsoas.map((f) => f.properties.code),
+    lsoaDistricts: lsoas.map((f) => f.properties.district),
+    wardCodes: new Set(wards.map((w) => w.properties.code)),
+    districts,
+    official: await readOfficialWardLookup(raw, vintage),
+    areaFit: await readLsoaToWardAreaFit(raw, vintage),
+  });
   return rollupFromLookup(
     lsoas.map((f) => f.properties.code),
     lookup,
     wards.map((w) => w.properties.code),
-    parts.join('; '),
+    lookupMethod,
     `ward (LSOA ${vintage})`,
   );
 }

@@ -133,7 +133,7 @@ describe('cli aggregate: hand-computed roll-ups', () => {
     expect(valuesOf(run.out)).toEqual({ E05900001: 8, E05900002: 7 });
     expect(run.err).toContain('LSOA vintage: 2021');
     expect(run.err).toContain(
-      "lookup: the derived largest-area-share LSOA 2021 to ward 2025 lookup, because the best-fit wards there are not the atlas's wards",
+      'lookup: the derived largest-area-share LSOA 2021 to ward 2025 lookup, because the best-fit wards there are not the 2025 wards',
     );
   });
 
