@@ -207,9 +207,14 @@ export class AnalysisClient {
     bounds.push(total);
     const done = new Float64Array(workers.length);
     const report = options.onProgress;
+    // Progress comes through its own message port per part, so a last report can arrive
+    // after the result: once the job has settled, late reports are dropped and the caller
+    // gets one final { done: total } instead.
+    let settled = false;
+    let reported = 0;
 
-    return this.runJob(options, workers, (jobId, signal) =>
-      Promise.all(
+    return this.runJob(options, workers, async (jobId, signal) => {
+      const results = await Promise.all(
         workers.map((worker, i) => {
           const from = bounds[i] ?? 0;
           const to = bounds[i + 1] ?? total;
@@ -217,14 +222,19 @@ export class AnalysisClient {
           const part = xy.slice(2 * from, 2 * to);
           const onProgress: ProgressCallback = (p) => {
             done[i] = p.done;
-            if (!signal.aborted) report?.({ done: done.reduce((a, b) => a + b, 0), total });
+            if (settled || signal.aborted) return;
+            reported = done.reduce((a, b) => a + b, 0);
+            report?.({ done: reported, total });
           };
           return this.onWorker(worker, (api) =>
             callPart(api, Comlink.transfer(part, [part.buffer]), jobId, Comlink.proxy(onProgress)),
           );
         }),
-      ),
-    );
+      );
+      settled = true;
+      if (!signal.aborted && reported < total) report?.({ done: total, total });
+      return results;
+    });
   }
 
   /**
