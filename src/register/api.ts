@@ -57,7 +57,14 @@ export async function apiJson<S extends z.ZodType>(
   options: RequestOptions = {},
 ): Promise<z.output<S>> {
   const res = await send(path, options);
-  const parsed = schema.safeParse(await res.json());
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    // The Vite dev server answers unknown paths with index.html: no register behind it.
+    throw new ApiError(res.status, 'The register did not answer with JSON (is the API running?)');
+  }
+  const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ApiError(
