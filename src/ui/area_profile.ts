@@ -76,6 +76,7 @@ export function renderProfile(
     el('p', {
       text: `${code} · ${model.manifest.geographies.find((x) => x.id === g)?.label ?? g}${pop !== null ? ` · population ${pop.toLocaleString('en-GB')}` : ''}`,
     }),
+    ...nationalDeciles(model, g, index),
     el('p', {}, copy),
     el('h3', { text: 'Community assets here' }),
     assetList.length
@@ -88,7 +89,7 @@ export function renderProfile(
     el('h3', { text: 'Indicators' }),
     el('p', {
       class: 'hint',
-      text: 'Rank within the authority, 1 = worst. Bar: range of the authority\u2019s areas; dot: this area; line: the authority as a whole.',
+      text: 'Rank within the authority, 1 = worst. Bar: range of the authority\u2019s areas; dot: this area; line: the authority as a whole. England values for these small-area indicators are not in the source data: national deciles place an LSOA against all of England.',
     }),
     el(
       'table',
@@ -155,4 +156,24 @@ function spine(
     svg.append(dot);
   }
   return svg;
+}
+
+/** National IMD deciles where meaningful: published for LSOAs (1 = most deprived 10% in England). */
+function nationalDeciles(model: AtlasModel, g: GeographyId, index: number): HTMLElement[] {
+  if (!g.startsWith('lsoa')) return [];
+  const parts: string[] = [];
+  for (const [id, label] of [
+    ['imd2019_decile', 'IMD 2019'],
+    ['imd2025_decile', 'IMD 2025'],
+  ] as const) {
+    const d = model.value(g, id, index);
+    if (d !== null) parts.push(`${label} decile ${d}`);
+  }
+  if (parts.length === 0) return [];
+  return [
+    el('p', {
+      class: 'deciles',
+      text: `National deprivation: ${parts.join(', ')} (1 = most deprived 10% of England)${g === 'lsoa21' ? '; IMD 2019 carried from the 2011 LSOA' : ''}.`,
+    }),
+  ];
 }

@@ -390,6 +390,24 @@ describe('the atlas screen', () => {
     await page.close();
   });
 
+  it('exports the table as CSV with the source line, and shows national deciles in an LSOA profile', async () => {
+    const { page } = await open('?sel=E01006968');
+    expect(await page.textContent('#profile')).toMatch(
+      /National deprivation: IMD 2019 decile 1 \(1 = most deprived 10% of England\)/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-csv'),
+    ]);
+    expect(download.suggestedFilename()).toBe('imd2019_score_lsoa11_E08000014.csv');
+    const text = await readFile(await download.path(), 'utf8');
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toBe('code,name,IMD 2019 score,rank (1 = worst),national IMD decile');
+    expect(lines.filter((l) => /^E01\d{6},/.test(l))).toHaveLength(189);
+    expect(lines.at(-1)).toContain('MHCLG English Indices of Deprivation 2019');
+    await page.close();
+  });
+
   it('has no serious or critical axe-core violations', async () => {
     // The app's Content-Security-Policy rightly forbids inline scripts: let the test inject axe.
     const { page } = await open('?sel=E01006968', { bypassCSP: true });
