@@ -64,6 +64,15 @@ export class AtlasApp {
   private readonly table: TableView;
   private readonly gap: GapChart;
   private renderToken = 0;
+  private firstRenderDone = false;
+
+  /**
+   * Between pieces of an update, give the browser a turn, except on the first render: nothing
+   * is on screen yet to keep responsive, and each turn would let the map draw a needless frame.
+   */
+  private async pause(): Promise<void> {
+    if (this.firstRenderDone) await yieldToMain();
+  }
   private readonly viewListeners: ((view: AtlasView) => void)[] = [];
 
   /** Called after every completed render (geography, indicator, selection or classes changed). */
@@ -141,9 +150,13 @@ export class AtlasApp {
         }),
       );
     }
+    performance.mark('step 4.1 layers added');
     this.wireControls();
     this.wireMap();
-    await this.startImports();
+    // Stored imports are needed first only when the link names one; otherwise they load
+    // after the first frame (opening IndexedDB and the import worker takes a while).
+    const imports = this.state.ind.startsWith('import_') ? await this.startImports() : null;
+    performance.mark('step 4.2 imports ready');
     renderGpGradient(
       byId('gp-chart'),
       (this.points.get('gp_practices')?.features ?? []).map((f) => ({
@@ -157,7 +170,12 @@ export class AtlasApp {
             : null,
       })),
     );
+    performance.mark('step 4.3 charts ready');
     await this.render();
+    if (imports === null)
+      void this.startImports().catch((err: unknown) =>
+        this.notice(`Imported indicators could not be loaded: ${(err as Error).message}`),
+      );
   }
 
   private wireControls(): void {
@@ -264,6 +282,7 @@ export class AtlasApp {
       (id) => this.removeImported(id),
     );
     for (const ind of await panel.start()) await this.addImported(ind, false);
+    if (this.pickerStale && this.firstRenderDone) this.refreshPicker();
   }
 
   /** Joins an imported indicator to its geography by code and makes it pickable. */
@@ -450,21 +469,13 @@ export class AtlasApp {
       setPointLayerVisible(this.map, l.id, visible.has(l.id));
     const geoMeta = this.model.manifest.geographies.find((x) => x.id === geography);
     // Each piece below is its own task: the map paints first, then the panels fill in.
-    await yieldToMain();
+    await this.pause();
     if (token !== this.renderToken) return;
     renderLegend(byId('legend'), meta, c, this.state.pal, geoMeta?.label ?? geography);
     byId('legend').append(
       el('p', { class: 'legend-source', text: `${meta.source}, ${meta.period}. ${meta.licence}` }),
     );
-    if (this.pickerStale) {
-      renderIndicatorPicker(
-        byId<HTMLSelectElement>('ind-select'),
-        byId<HTMLInputElement>('ind-search'),
-        this.model.indicators.values(),
-        meta.id,
-      );
-      this.pickerStale = false;
-    }
+    if (this.pickerStale) this.refreshPicker();
     byId<HTMLSelectElement>('ind-select').value = meta.id;
     renderIndicatorMeta(byId('ind-meta'), meta, meta.geographies[geography]?.method);
     byId<HTMLSelectElement>('cls').value = c.method;
@@ -479,7 +490,7 @@ export class AtlasApp {
         ...t.codes.map((code, i) => el('option', { value: `${t.names[i] ?? code} (${code})` })),
       );
     }
-    await yieldToMain();
+    await this.pause();
     if (token !== this.renderToken) return;
 
     const deciles = this.deciles(geography);
@@ -490,15 +501,16 @@ export class AtlasApp {
       geography.startsWith('lsoa') ? deciles.values : null,
       `${meta.label} by ${geoMeta?.label ?? geography}, ${this.model.manifest.area.name}. Source: ${meta.source}, ${meta.period}.`,
     );
-    await yieldToMain();
+    await this.pause();
     if (token !== this.renderToken) return;
     await this.renderGap(meta, geography, deciles);
-    await yieldToMain();
+    await this.pause();
     if (token !== this.renderToken) return;
     if (this.state.sel && !t.codes.includes(this.state.sel))
       this.state = { ...this.state, sel: undefined };
     await this.renderSelection();
     this.writeUrl();
+    this.firstRenderDone = true;
     for (const l of this.viewListeners) l(this.view());
   }
 
@@ -650,6 +662,16 @@ export class AtlasApp {
   private readonly writeUrl = debounce(() => {
     history.replaceState(null, '', serializeViewState(this.state));
   }, 150);
+
+  private refreshPicker(): void {
+    renderIndicatorPicker(
+      byId<HTMLSelectElement>('ind-select'),
+      byId<HTMLInputElement>('ind-search'),
+      this.model.indicators.values(),
+      this.state.ind,
+    );
+    this.pickerStale = false;
+  }
 
   /** The indicator list must be rebuilt (first render, or an indicator was added or removed). */
   pickerStale = true;
