@@ -93,21 +93,18 @@ export function orient(estimate: Estimate, polarity: Polarity): OrientedEstimate
       value: -estimate.value,
       lower95: -estimate.upper95,
       upper95: -estimate.lower95,
-      meaning:
-        'positive = higher (worse) values at the most deprived end; it is the METHODS.md SII (least minus most deprived end) with its sign turned',
+      meaning: 'positive = higher (worse) values at the most deprived end',
     };
   }
   if (polarity === 'higher-is-better') {
     return {
       ...estimate,
-      meaning:
-        'positive = lower (worse) values at the most deprived end; least deprived end minus most deprived end, as METHODS.md and Fingertips',
+      meaning: 'positive = lower (worse) values at the most deprived end, as Fingertips',
     };
   }
   return {
     ...estimate,
-    meaning:
-      'least deprived end minus most deprived end (METHODS.md): positive = higher values in less deprived areas',
+    meaning: 'positive = higher values at the least deprived end',
   };
 }
 

@@ -1,0 +1,208 @@
+/**
+ * "Life expectancy from your own file": deaths and populations by age band per area, read in
+ * this browser and computed in the inequality worker. The file is never sent anywhere: its
+ * text goes from the file input to the worker by postMessage, and nothing here fetches.
+ */
+import type { AtlasView } from '../atlas_app.ts';
+import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
+import { el } from '../ui/dom.ts';
+import { quantileNoun, type QuantileCount } from '../../workers/analysis_panel_groups.ts';
+import type { LifeExpectancyAnswer } from '../../workers/analysis_panel_api.ts';
+import { AGE_BANDS, LIFE_EXPECTANCY_METHOD } from '../../workers/stats/life_expectancy.ts';
+import { fixed, withLimits } from './format.ts';
+import { SEED, SIMULATIONS } from './inequality_section.ts';
+import type { PanelContext } from './panel_context.ts';
+import { chartKey, renderSiiChart } from './sii_chart.ts';
+
+/** The one-line promise the screen makes, and the test checks. */
+export const PRIVACY_NOTE =
+  'Your file stays on this computer: it is read and computed in this browser and is never uploaded or sent anywhere.';
+
+export class LifeExpectancySection {
+  readonly root: HTMLDetailsElement;
+  private readonly file = el('input', { type: 'file', id: 'le-file', accept: '.csv,text/csv' });
+  private readonly quantiles = el(
+    'select',
+    { id: 'le-quantiles' },
+    el('option', { value: '10', text: 'deciles (10)' }),
+    el('option', { value: '5', text: 'quintiles (5)' }),
+  );
+  private readonly status = el('p', { id: 'le-status', role: 'status', 'aria-live': 'polite' });
+  private readonly output = el('div', { id: 'le-output' });
+  private text = '';
+  private fileName = '';
+  private token = 0;
+
+  constructor(private readonly ctx: PanelContext) {
+    this.root = el(
+      'details',
+      { id: 'le-section', class: 'analysis-block' },
+      el('summary', { text: 'Life expectancy from your own file' }),
+      el('p', { class: 'privacy', id: 'le-privacy', text: PRIVACY_NOTE }),
+      el('p', {
+        class: 'hint',
+        text: `A CSV with columns area,age_band,deaths,population: one row per area and age band (${AGE_BANDS.join(', ')}); populations in person-years. Name the areas by the codes of the areas on the map (for example ward codes) to get the SII across local deprivation groups.`,
+      }),
+      el('label', { for: 'le-file', text: 'Choose a CSV file ' }),
+      this.file,
+      el('label', { for: 'le-quantiles', text: 'Groups for the SII ' }),
+      this.quantiles,
+      this.status,
+      this.output,
+    );
+    this.file.onchange = () => void this.read();
+    this.quantiles.onchange = () => void this.compute();
+    ctx.host.onViewChange(() => {
+      if (this.text) void this.compute();
+    });
+  }
+
+  private async read(): Promise<void> {
+    const f = this.file.files?.[0];
+    if (!f) return;
+    this.fileName = f.name;
+    this.text = await f.text();
+    await this.compute();
+  }
+
+  private async compute(): Promise<void> {
+    if (!this.text) return;
+    const token = ++this.token;
+    const view = this.ctx.host.view();
+    const t = view.model.table(view.geography);
+    const dep = view.model.deprivationOf(view.geography);
+    const quantiles: QuantileCount = this.quantiles.value === '5' ? 5 : 10;
+    this.status.textContent = `Reading ${this.fileName} in this browser…`;
+    const answer = await this.ctx.inequality().lifeExpectancy({
+      text: this.text,
+      frame: {
+        codes: [...t.codes],
+        scores: Float64Array.from(t.values[dep.scoreId] ?? [], (v) => v ?? NaN),
+      },
+      quantiles,
+      simulations: SIMULATIONS,
+      seed: SEED,
+    });
+    if (token !== this.token) return;
+    this.render(view, answer, quantiles);
+  }
+
+  private render(view: AtlasView, answer: LifeExpectancyAnswer, quantiles: QuantileCount): void {
+    if (!answer.ok) {
+      this.status.textContent = `${this.fileName} could not be used:`;
+      this.output.replaceChildren(
+        el('ul', { class: 'problems' }, ...answer.problems.map((p) => el('li', { text: p }))),
+      );
+      return;
+    }
+    const t = view.model.table(view.geography);
+    const names = new Map(t.codes.map((c, i) => [c, t.names[i] ?? c]));
+    const shown = answer.areas.filter((a) => a.e0 !== null).length;
+    this.status.textContent = `${this.fileName}: life expectancy for ${shown} of ${answer.areas.length} areas.`;
+    const rows = answer.areas.map((a) => {
+      const area = el('th', {
+        scope: 'row',
+        text: names.has(a.area) ? `${names.get(a.area)} (${a.area})` : a.area,
+      });
+      // A value and its limits, or one cell saying why there is none.
+      const cells =
+        a.e0 === null
+          ? [
+              el('td', {
+                class: 'reason',
+                colspan: '2',
+                text: `Not shown: ${a.reason ?? 'no value'}`,
+              }),
+            ]
+          : [
+              el('td', { class: 'num e0', text: fixed(a.e0, 1) }),
+              el('td', {
+                class: 'num',
+                text: `${fixed(a.lower95, 1)} to ${fixed(a.upper95, 1)}`,
+              }),
+            ];
+      return el('tr', { 'data-area': a.area }, area, ...cells);
+    });
+    const table = el(
+      'table',
+      { class: 'data-table le-table', id: 'le-table' },
+      el('caption', { text: `Life expectancy at birth (years), from ${this.fileName}` }),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col', text: 'Area' }),
+          el('th', { scope: 'col', text: 'Years' }),
+          el('th', { scope: 'col', text: '95% limits' }),
+        ),
+      ),
+      el('tbody', {}, ...rows),
+    );
+    this.output.replaceChildren(
+      table,
+      el('p', {
+        class: 'hint',
+        text: `Method: ${LIFE_EXPECTANCY_METHOD}. Values whose 95% interval is wider than 20 years are suppressed.`,
+      }),
+      this.siiPart(view, answer, quantiles),
+    );
+  }
+
+  private siiPart(
+    view: AtlasView,
+    answer: Extract<LifeExpectancyAnswer, { ok: true }>,
+    quantiles: QuantileCount,
+  ): HTMLElement {
+    const level = GEOGRAPHY_LEVELS[view.geography];
+    const noun = quantileNoun(quantiles);
+    const left =
+      answer.notOnMap.length > 0
+        ? ` Left out of the SII, not ${level.noun} on the map: ${answer.notOnMap.join(', ')}.`
+        : '';
+    const box = el('div', { id: 'le-sii' });
+    if (answer.inequality === null) {
+      box.append(
+        el('p', {
+          class: 'hint',
+          text: `No SII: none of the file's areas is one of the ${level.noun} on the map (${level.label}). Use their codes to get one.`,
+        }),
+      );
+      return box;
+    }
+    if (!answer.inequality.ok) {
+      box.append(
+        el('p', { class: 'refusal', text: `No SII: ${answer.inequality.reason}.${left}` }),
+      );
+      return box;
+    }
+    const { sii, groups } = answer.inequality.value;
+    const dep = view.model.deprivationOf(view.geography);
+    box.append(
+      el('h3', { class: 'small-heading', text: `SII of life expectancy across local ${noun}s` }),
+      el(
+        'p',
+        {},
+        'SII ',
+        el('strong', { id: 'le-sii-value', text: fixed(sii.sii.value, 1) }),
+        ` years (95% limits ${fixed(sii.sii.lower95, 1)} to ${fixed(sii.sii.upper95, 1)}): the fitted gap between the least and the most deprived ends, positive when the least deprived live longer. RII ${withLimits(sii.rii, 3)} (${sii.riiDefinition})`,
+      ),
+      renderSiiChart({
+        groups: groups.map((g) => ({ ...g, value: g.e0 })),
+        intercept: sii.intercept,
+        slope: sii.sii.value,
+        label: 'Life expectancy at birth',
+        unit: 'years',
+        decimals: 1,
+        noun,
+      }),
+      chartKey(),
+      el('p', {
+        class: 'hint',
+        text: `${noun[0]?.toUpperCase()}${noun.slice(1)}s: local ${noun}s of the ${dep.label} score of the ${level.noun} on the map (1 = most deprived); each ${noun}'s deaths and person-years are summed by age band and its life expectancy worked out with its 95% limits, as OHID does. ${sii.method}.${left}`,
+      }),
+    );
+    return box;
+  }
+}
