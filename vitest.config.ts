@@ -20,6 +20,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,
+          // SwiftShader frames on two shared cores: give polled UI assertions time to settle.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

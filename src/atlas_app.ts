@@ -38,7 +38,6 @@ import { renderIndicatorMeta, renderIndicatorPicker } from './ui/indicator_picke
 import { renderLegend } from './ui/legend.ts';
 import { TableView } from './ui/table_view.ts';
 import { debounce, yieldToMain } from './ui/schedule.ts';
-import { startAnalysisPanel } from './analysis_panel/analysis_panel.ts';
 
 export interface AtlasView {
   geography: GeographyId;
@@ -98,8 +97,12 @@ export class AtlasApp {
   /** A geography's layers are added the first time it is shown: less for MapLibre at start. */
   private ensureGeography(g: GeographyId): void {
     const fc = this.areas[g];
-    if (fc && !this.map.getSource(`areas-${g}`)) addAreaLayers(this.map, g, fc, 'ward-context');
+    if (!fc || this.map.getSource(`areas-${g}`)) return;
+    addAreaLayers(this.map, g, fc, 'ward-context');
+    this.wireAreaLayers(g);
   }
+
+  private wireAreaLayers: (g: GeographyId) => void = () => undefined;
 
   constructor(
     private readonly map: MapLibreMap,
@@ -172,7 +175,6 @@ export class AtlasApp {
       })),
     );
     performance.mark('step 4.3 charts ready');
-    startAnalysisPanel(this);
     await this.render();
     if (imports === null)
       void this.startImports().catch((err: unknown) =>
@@ -368,7 +370,9 @@ export class AtlasApp {
       tooltip.hidden = true;
       this.map.getCanvas().style.cursor = '';
     };
-    for (const g of AREA_GEOGRAPHIES) {
+    // MapLibre binds layer events to layers that exist: each geography's are bound when its
+    // layers are first added (ensureGeography).
+    this.wireAreaLayers = (g) => {
       for (const layer of [fillLayer(g), `${g}-hatch`]) {
         this.map.on('mousemove', layer, move);
         this.map.on('mouseleave', layer, leave);
@@ -377,7 +381,7 @@ export class AtlasApp {
           if (typeof code === 'string') void this.select(code);
         });
       }
-    }
+    };
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       this.state = {
@@ -476,6 +480,11 @@ export class AtlasApp {
     renderLegend(byId('legend'), meta, c, this.state.pal, geoMeta?.label ?? geography);
     byId('legend').append(
       el('p', { class: 'legend-source', text: `${meta.source}, ${meta.period}. ${meta.licence}` }),
+      // Licence lines of the point layers on screen (kept off the map's own attribution box,
+      // which would otherwise cover the south of the borough).
+      ...this.model.manifest.layers
+        .filter((l) => visible.has(l.id) && l.count > 0)
+        .map((l) => el('p', { class: 'legend-source', text: `${l.label}: ${l.licence}` })),
     );
     if (this.pickerStale) this.refreshPicker();
     byId<HTMLSelectElement>('ind-select').value = meta.id;

@@ -39,8 +39,6 @@ export function addPointLayer(map: MapLibreMap, meta: LayerMeta, data: PointColl
     cluster: true,
     clusterRadius: 30,
     clusterMaxZoom: 13,
-    // Shown in the map's attribution while the layer is visible.
-    attribution: `${meta.label}: ${meta.licence}`,
   });
   map.addLayer({
     id: `${id}-clusters`,
