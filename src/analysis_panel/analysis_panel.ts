@@ -1,8 +1,8 @@
 /**
  * The analysis panel in the atlas's side column: inequality by deprivation, custom areas, life
  * expectancy from the user's own file, and catchments with need against access. Built from JS
- * into the existing `<aside class="side">`; each section follows the atlas through
- * `onViewChange` and starts its workers only when first used.
+ * into the existing `<aside class="side">` once the atlas has drawn its first view; each section
+ * follows the atlas through `onViewChange` and starts its workers only when first used.
  */
 import './analysis_panel.css';
 import { el } from '../ui/dom.ts';
@@ -14,6 +14,17 @@ import { MapClickCapture } from './map_click_capture.ts';
 import { createPanelContext, type AtlasHost } from './panel_context.ts';
 
 export function startAnalysisPanel(host: AtlasHost): void {
+  // Built after the atlas's first render: before it, the view may still name an indicator
+  // from the link that the render replaces (and `view()` refuses).
+  let started = false;
+  host.onViewChange(() => {
+    if (started) return;
+    started = true;
+    buildPanel(host);
+  });
+}
+
+function buildPanel(host: AtlasHost): void {
   const side = document.querySelector('aside.side');
   if (!side) throw new Error('the atlas page has no side column for the analysis panel');
   const ctx = createPanelContext(host);

@@ -143,7 +143,8 @@ export class BivariateMapKey implements IControl {
           el('span', { style: `background:${BIVARIATE_COLOURS[need]?.[access] ?? '#999999'}` }),
         );
     this.box.replaceChildren(
-      el('span', { class: 'axis-need', text: 'more deprived ↑' }),
+      el('strong', { class: 'key-title', text: 'Need against access' }),
+      el('span', { class: 'axis-need', text: 'more deprived →' }),
       grid,
       el('span', { class: 'axis-access', text: `further from ${thing} →` }),
     );

@@ -12,6 +12,7 @@ import {
   bivariateCells,
   cellCounts,
   nearestFromCatchment,
+  type BivariateCell,
 } from '../../workers/analysis_panel_bivariate.ts';
 import type { CategoryCatchment } from '../../workers/analysis_api.ts';
 import { WEIGHT_LABELS } from '../../workers/custom_area.ts';
@@ -50,6 +51,15 @@ export class CatchmentSection {
   private readonly toggle = el('input', { type: 'checkbox', id: 'bivariate-toggle' });
   private readonly legend = el('div', { id: 'bivariate-key' });
   private token = 0;
+  /** What the figures on screen were worked out for. */
+  private computedFor = '';
+  /** The last bivariate classes, painted once their LSOA source is on the map. */
+  private last: {
+    geography: 'lsoa11' | 'lsoa21';
+    codes: string[];
+    cells: (BivariateCell | null)[];
+    painted: boolean;
+  } | null = null;
   private readonly mapKey = new BivariateMapKey();
   private categoryLabel = '';
 
@@ -117,10 +127,17 @@ export class CatchmentSection {
 
   private async run(): Promise<void> {
     if (!this.root.open && !this.toggle.checked) return;
-    const token = ++this.token;
     const view = this.ctx.host.view();
     const layerId = this.category.value;
     const radiusMetres = this.radiusMetres();
+    // A new selection or indicator changes nothing here but which layer may show.
+    const key = `${lsoaGeographyOf(view.geography)}|${layerId}|${radiusMetres}`;
+    if (key === this.computedFor) {
+      this.showLayer(view, this.paintLast(view));
+      return;
+    }
+    this.computedFor = key;
+    const token = ++this.token;
     const inputs = this.inputs(view, layerId, radiusMetres);
     if (typeof inputs === 'string') {
       this.result.replaceChildren(el('p', { class: 'refusal', text: `No catchments: ${inputs}.` }));
@@ -141,7 +158,11 @@ export class CatchmentSection {
       if ((err as Error).name === 'AbortError') return [undefined, undefined];
       throw err;
     });
-    if (token !== this.token || !real?.[0] || !all?.[0]) return;
+    if (token !== this.token) return;
+    if (!real?.[0] || !all?.[0]) {
+      this.computedFor = '';
+      return;
+    }
     this.root.dataset.state = 'done';
     this.render(view, inputs, real[0]);
     const nearest = nearestFromCatchment(inputs.codes.length, all[0].core20Unreached);
@@ -155,8 +176,8 @@ export class CatchmentSection {
       }),
     );
     this.categoryLabel = real[0].category;
-    const painted = paintBivariate(view.map, inputs.geography, inputs.codes, cells);
-    this.showLayer(view, painted);
+    this.last = { geography: inputs.geography, codes: inputs.codes, cells, painted: false };
+    this.showLayer(view, this.paintLast(view));
   }
 
   private render(view: AtlasView, inputs: Inputs, c: CategoryCatchment): void {
@@ -223,6 +244,14 @@ export class CatchmentSection {
       showBivariate(view.map, null, LSOA_GEOGRAPHIES);
       this.mapKey.show(null);
     }
+  }
+
+  /** Paints the last classes if not yet done; false while their source is not on the map. */
+  private paintLast(view: AtlasView): boolean {
+    const last = this.last;
+    if (!last) return false;
+    last.painted ||= paintBivariate(view.map, last.geography, last.codes, last.cells);
+    return last.painted;
   }
 
   private showLayer(view: AtlasView, painted: boolean): void {

@@ -32,6 +32,7 @@ export class LifeExpectancySection {
   private text = '';
   private fileName = '';
   private token = 0;
+  private computedFor = '';
 
   constructor(private readonly ctx: PanelContext) {
     this.root = el(
@@ -52,8 +53,9 @@ export class LifeExpectancySection {
     );
     this.file.onchange = () => void this.read();
     this.quantiles.onchange = () => void this.compute();
-    ctx.host.onViewChange(() => {
-      if (this.text) void this.compute();
+    // The SII's quantiles come from the geography on the map: a new geography, a new SII.
+    ctx.host.onViewChange((view) => {
+      if (this.text && view.geography !== this.computedFor) void this.compute();
     });
   }
 
@@ -69,6 +71,7 @@ export class LifeExpectancySection {
     if (!this.text) return;
     const token = ++this.token;
     const view = this.ctx.host.view();
+    this.computedFor = view.geography;
     const t = view.model.table(view.geography);
     const dep = view.model.deprivationOf(view.geography);
     const quantiles: QuantileCount = this.quantiles.value === '5' ? 5 : 10;

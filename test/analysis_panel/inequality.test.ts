@@ -182,3 +182,24 @@ describe('orienting the SII for display', () => {
     );
   });
 });
+
+describe('the inequality worker', () => {
+  it('answers as the pure function and refuses malformed input', async () => {
+    const { createInequalityWorker } = await import('../../workers/inequality.worker.ts');
+    const worker = createInequalityWorker();
+    const input = {
+      values,
+      populations,
+      deprivation: scores,
+      grouping: 'local' as const,
+      quantiles: 5 as const,
+      simulations: 1000,
+      seed: 2,
+    };
+    expect(await worker.inequality(input)).toEqual(inequalityByDeprivation(input));
+    await expect(worker.inequality({ ...input, simulations: 10 })).rejects.toThrow(/Invalid input/);
+    await expect(worker.inequality({ ...input, populations: new Float64Array(3) })).rejects.toThrow(
+      /one entry per area/,
+    );
+  });
+});

@@ -151,6 +151,15 @@ describe('the analysis panel', () => {
     await page.close();
   });
 
+  it('starts after the first render, so a link naming an unknown indicator still opens', async () => {
+    const { page, errors } = await open('?ind=not_an_indicator');
+    expect(await page.textContent('#analysis-title')).toBe('Inequality and local analysis');
+    await openSection(page, 'inequality-section');
+    await expect.poll(() => page.textContent('#ineq-subject')).toContain('IMD 2019 score');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps main-thread tasks short while an SII with 100,000 simulations runs', async () => {
     const { page } = await open();
     // MapLibre's drawing switched off, as in atlas.test.ts: what is left is the app's own work.
@@ -273,11 +282,12 @@ describe('the analysis panel', () => {
     await expect.poll(() => page.textContent('#custom-status')).toContain('drawing cancelled');
 
     const zoom = await page.evaluate(() => window.gapAtlas?.map.getZoom());
+    // Bootle, kept clear of the legend in the map's top right corner.
     const corners: [number, number][] = [
       [-3.0, 53.45],
-      [-2.97, 53.45],
-      [-2.965, 53.47],
-      [-2.995, 53.472],
+      [-2.975, 53.45],
+      [-2.975, 53.465],
+      [-2.998, 53.466],
     ];
     await page.click('#draw-start');
     for (const c of corners.slice(0, -1)) {
@@ -301,7 +311,7 @@ describe('the analysis panel', () => {
           ).getData()
         ).features[0]?.geometry.coordinates[0] ?? [],
     );
-    expect(ring).toHaveLength(5);
+    expect(ring, JSON.stringify(ring)).toHaveLength(5);
     const drawn = ring.map(([x, y]) => [x ?? 0, y ?? 0] as [number, number]);
     const expected = lsoa.codes.flatMap((_, i) => {
       const c = lsoa.centres[i];
@@ -420,6 +430,14 @@ describe('the analysis panel', () => {
         ),
       )
       .toBe('none');
+    // From the ward map, turning the layer on brings the atlas back to LSOAs and paints them.
+    await page.check('input[name="level"][value="ward"]');
+    await expect.poll(() => page.locator('#table-view tbody tr').count()).toBe(22);
+    await page.check('#bivariate-toggle');
+    await expect
+      .poll(() => page.getAttribute('#catchment-section', 'data-bivariate'))
+      .toBe('lsoa11');
+    expect(await page.isVisible('#bivariate-map-key')).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
