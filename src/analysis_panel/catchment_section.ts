@@ -95,6 +95,7 @@ export class CatchmentSection {
   }
 
   private inputs(view: AtlasView, layerId: string, radiusMetres: number): Inputs | string {
+    if (!layerId) return 'no asset layer of this atlas has any points';
     const g = lsoaGeographyOf(view.geography);
     const t = view.model.table(g);
     const dep = view.model.deprivationOf(g);
@@ -151,18 +152,24 @@ export class CatchmentSection {
       ...request.areas,
       core20: new Uint8Array(request.areas.codes.length).fill(1),
     };
-    const [real, all] = await Promise.all([
-      client.catchments(request, { key: 'analysis-catchments' }),
-      client.catchments({ ...request, areas: everyArea }, { key: 'analysis-catchments-access' }),
-    ]).catch((err: unknown) => {
-      if ((err as Error).name === 'AbortError') return [undefined, undefined];
-      throw err;
-    });
-    if (token !== this.token) return;
-    if (!real?.[0] || !all?.[0]) {
-      this.computedFor = '';
+    let real: CategoryCatchment[];
+    let all: CategoryCatchment[];
+    try {
+      [real, all] = await Promise.all([
+        client.catchments(request, { key: 'analysis-catchments' }),
+        client.catchments({ ...request, areas: everyArea }, { key: 'analysis-catchments-access' }),
+      ]);
+    } catch (err) {
+      // A newer run superseded this one (AbortError), or the worker failed: say so.
+      if (token === this.token) {
+        this.computedFor = '';
+        this.result.replaceChildren(
+          el('p', { class: 'refusal', text: `No catchments: ${(err as Error).message}` }),
+        );
+      }
       return;
     }
+    if (token !== this.token || !real[0] || !all[0]) return;
     this.root.dataset.state = 'done';
     this.render(view, inputs, real[0]);
     const nearest = nearestFromCatchment(inputs.codes.length, all[0].core20Unreached);

@@ -53,6 +53,8 @@ const AreaFeature = z.object({
   ]),
 });
 const AreaFeatures = z.object({ features: z.array(z.unknown()) });
+/** Just the code, to skip the areas not picked before checking any coordinates. */
+const AreaCode = z.object({ properties: z.object({ code: z.string() }) });
 
 /** The picked areas' boundaries from the atlas's map source, validated; null if not loaded. */
 async function pickedGeometry(
@@ -66,9 +68,10 @@ async function pickedGeometry(
   if (!data.success) return null;
   const geometries: AreaGeometry[] = [];
   for (const f of data.data.features) {
+    const code = AreaCode.safeParse(f);
+    if (!code.success || !codes.has(code.data.properties.code)) continue;
     const parsed = AreaFeature.safeParse(f);
-    if (parsed.success && codes.has(parsed.data.properties.code))
-      geometries.push(parsed.data.geometry);
+    if (parsed.success) geometries.push(parsed.data.geometry);
   }
   return geometries.length > 0 ? multiPolygonOf(geometries) : null;
 }

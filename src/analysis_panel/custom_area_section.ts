@@ -350,7 +350,13 @@ export class CustomAreaSection {
 
   private async export(area: CustomArea): Promise<void> {
     const current = this.shown?.id === area.id ? this.shown.report : null;
-    const report = current ?? (await buildCustomAreaReport(this.ctx, area));
+    let report: CustomAreaReport;
+    try {
+      report = current ?? (await buildCustomAreaReport(this.ctx, area));
+    } catch (err) {
+      this.say(`Cannot export "${area.name}": ${(err as Error).message}`);
+      return;
+    }
     const text = exportText(this.ctx.host.view(), report);
     if (text === null) {
       this.say(

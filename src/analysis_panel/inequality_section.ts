@@ -128,15 +128,25 @@ export class InequalitySection {
         (id === null ? undefined : table.values[id]) ?? table.codes.map(() => null),
         (v) => v ?? NaN,
       );
-    const answer = await this.ctx.inequality().inequality({
-      values: column(meta.id),
-      populations: column(populationId),
-      deprivation: column(grouping === 'national' ? dep.decileId : dep.scoreId),
-      grouping,
-      quantiles,
-      simulations: SIMULATIONS,
-      seed: SEED,
-    });
+    const answer = await this.ctx
+      .inequality()
+      .inequality({
+        values: column(meta.id),
+        populations: column(populationId),
+        deprivation: column(grouping === 'national' ? dep.decileId : dep.scoreId),
+        grouping,
+        quantiles,
+        simulations: SIMULATIONS,
+        seed: SEED,
+      })
+      .catch((err: unknown) => {
+        // A failed worker is not an answer: the same view may be tried again.
+        this.computedFor = '';
+        return {
+          ok: false as const,
+          reason: `the inequality worker failed (${(err as Error).message})`,
+        };
+      });
     if (token !== this.token) return;
     if (!answer.ok) {
       this.root.dataset.state = 'refused';

@@ -76,16 +76,22 @@ export class LifeExpectancySection {
     const dep = view.model.deprivationOf(view.geography);
     const quantiles: QuantileCount = this.quantiles.value === '5' ? 5 : 10;
     this.status.textContent = `Reading ${this.fileName} in this browser…`;
-    const answer = await this.ctx.inequality().lifeExpectancy({
-      text: this.text,
-      frame: {
-        codes: [...t.codes],
-        scores: Float64Array.from(t.values[dep.scoreId] ?? [], (v) => v ?? NaN),
-      },
-      quantiles,
-      simulations: SIMULATIONS,
-      seed: SEED,
-    });
+    const answer = await this.ctx
+      .inequality()
+      .lifeExpectancy({
+        text: this.text,
+        frame: {
+          codes: [...t.codes],
+          scores: Float64Array.from(t.values[dep.scoreId] ?? [], (v) => v ?? NaN),
+        },
+        quantiles,
+        simulations: SIMULATIONS,
+        seed: SEED,
+      })
+      .catch((err: unknown) => ({
+        ok: false as const,
+        problems: [`the worker could not read it: ${(err as Error).message}`],
+      }));
     if (token !== this.token) return;
     this.render(view, answer, quantiles);
   }

@@ -214,6 +214,15 @@ describe('the analysis panel', () => {
       await page.mouse.click(at.x, at.y);
     }
     await expect.poll(() => page.textContent('#custom-status')).toContain('3 wards picked');
+    // The list, for the keyboard, shows the same picks and toggles them too.
+    await page.locator('#pick-list > summary').click();
+    const box = page.locator(`#pick-options input[value="${wards.codes[picked[0] ?? 0]}"]`);
+    expect(await box.isChecked()).toBe(true);
+    await box.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.textContent('#custom-status')).toContain('2 wards picked');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.textContent('#custom-status')).toContain('3 wards picked');
     // Picking took the clicks: no area was selected.
     expect(await page.isVisible('#profile')).toBe(false);
     const state = await page.evaluate(
