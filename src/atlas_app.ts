@@ -38,6 +38,7 @@ import { renderIndicatorMeta, renderIndicatorPicker } from './ui/indicator_picke
 import { renderLegend } from './ui/legend.ts';
 import { TableView } from './ui/table_view.ts';
 import { debounce, yieldToMain } from './ui/schedule.ts';
+import { startAnalysisPanel } from './analysis_panel/analysis_panel.ts';
 
 export interface AtlasView {
   geography: GeographyId;
@@ -175,6 +176,7 @@ export class AtlasApp {
       })),
     );
     performance.mark('step 4.3 charts ready');
+    startAnalysisPanel(this);
     await this.render();
     if (imports === null)
       void this.startImports().catch((err: unknown) =>
