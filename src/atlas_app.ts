@@ -11,7 +11,7 @@ import { MemoryRecordBackend } from './storage/memory_record_backend.ts';
 import { ImportPanel, levelOfGeography } from './ui/import_panel.ts';
 import type { Remote } from 'comlink';
 import { GEOGRAPHY_LEVELS, type GeographyId } from './contracts/geography.ts';
-import type { IndicatorMeta } from './contracts/manifest.ts';
+import type { IndicatorMeta, LayerMeta } from './contracts/manifest.ts';
 import type { AtlasDataApi, ChoroplethResult } from '../workers/atlas_data_api.ts';
 import { CLASS_METHOD_LABELS, CLASS_METHODS } from '../workers/classify.ts';
 import type { AreaCollection } from '../workers/geometry_decode.ts';
@@ -684,6 +684,20 @@ export class AtlasApp {
       this.state.ind,
     );
     this.pickerStale = false;
+  }
+
+  /**
+   * A point layer that arrives after start (the community register): counted in area profiles
+   * and offered to the catchment analysis like the pipeline's layers.
+   */
+  addAnalysisLayer(meta: LayerMeta, points: PointCollection): void {
+    this.points.set(meta.id, points);
+    const layers = this.model.manifest.layers;
+    const i = layers.findIndex((l) => l.id === meta.id);
+    if (i >= 0) layers.splice(i, 1, meta);
+    else layers.push(meta);
+    this.pointIndex.clear();
+    for (const l of this.viewListeners) l(this.view());
   }
 
   /** The indicator list must be rebuilt (first render, or an indicator was added or removed). */

@@ -128,7 +128,13 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
   // register: its layer and form come after the atlas, which does not wait for them.
   void startRegister(
-    { map, layers: state.layers, setLayers: (layers) => void app.update({ layers }), notice },
+    {
+      map,
+      layers: state.layers,
+      setLayers: (layers) => void app.update({ layers }),
+      notice,
+      addAnalysisLayer: (meta, points) => app.addAnalysisLayer(meta, points),
+    },
     editLink,
   );
 }

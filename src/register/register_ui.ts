@@ -1,7 +1,8 @@
 import './zod_config.ts';
 import './register.css';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { LAYER_COLOURS, setPointLayerVisible } from '../map/point_layers.ts';
+import { LAYER_COLOURS, setPointLayerVisible, type PointCollection } from '../map/point_layers.ts';
+import type { LayerMeta } from '../contracts/manifest.ts';
 import { byId, el } from '../ui/dom.ts';
 import { apiJson } from './api.ts';
 import { CategoriesSchema, type PublicFeature } from './api_schemas.ts';
@@ -19,6 +20,8 @@ export interface RegisterHost {
   /** Records a change of ticked layers in the view state (and the URL). */
   setLayers(layers: string): void;
   notice(message: string): void;
+  /** Lets the atlas count the register's assets in profiles and catchments. */
+  addAnalysisLayer?(meta: LayerMeta, points: PointCollection): void;
 }
 
 /**
@@ -80,6 +83,14 @@ function errorText(reason: unknown): string {
 
 function showLayer(host: RegisterHost, features: PublicFeature[]): void {
   const meta = addRegisterLayer(host.map, features);
+  host.addAnalysisLayer?.(meta, {
+    type: 'FeatureCollection',
+    features: features.map((f) => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: { ...f.properties },
+    })),
+  });
   const fieldset = byId('layers');
   const box = el('input', { type: 'checkbox', value: REGISTER_LAYER, id: 'layer-register' });
   box.checked = (host.layers ?? '').split(',').includes(REGISTER_LAYER);
