@@ -66,8 +66,7 @@ export class CatchmentSection {
   constructor(private readonly ctx: PanelContext) {
     const view = ctx.host.view();
     view.map.addControl(this.mapKey, 'top-left');
-    for (const l of view.model.manifest.layers.filter((x) => x.count > 0))
-      this.category.append(el('option', { value: l.id, text: l.label }));
+    this.syncCategories(view);
     this.root = el(
       'details',
       { id: 'catchment-section', class: 'analysis-block' },
@@ -84,7 +83,17 @@ export class CatchmentSection {
     this.radius.onchange = () => void this.run();
     this.toggle.onchange = () => void this.toggled();
     this.root.addEventListener('toggle', () => void this.run());
-    ctx.host.onViewChange(() => void this.run());
+    ctx.host.onViewChange((v) => {
+      this.syncCategories(v);
+      void this.run();
+    });
+  }
+
+  /** Asset layers can arrive after start (the community register): offer each once. */
+  private syncCategories(view: AtlasView): void {
+    const have = new Set([...this.category.options].map((o) => o.value));
+    for (const l of view.model.manifest.layers.filter((x) => x.count > 0 && !have.has(x.id)))
+      this.category.append(el('option', { value: l.id, text: l.label }));
   }
 
   private radiusMetres(): number {

@@ -398,6 +398,10 @@ describe('the community register', () => {
       undefined,
     );
     await screenshot(page, 'register-popup');
+    // Approved register assets are offered to the catchment analysis like the pipeline's layers.
+    await expect
+      .poll(() => page.locator('#catch-category option[value="register"]').count())
+      .toBe(1);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
