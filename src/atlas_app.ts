@@ -39,6 +39,7 @@ import { renderLegend } from './ui/legend.ts';
 import { TableView } from './ui/table_view.ts';
 import { debounce, yieldToMain } from './ui/schedule.ts';
 import { startAnalysisPanel } from './analysis_panel/analysis_panel.ts';
+import { startReports } from './reports/reports.ts';
 
 export interface AtlasView {
   geography: GeographyId;
@@ -177,6 +178,7 @@ export class AtlasApp {
     );
     performance.mark('step 4.3 charts ready');
     startAnalysisPanel(this);
+    startReports(this);
     await this.render();
     if (imports === null)
       void this.startImports().catch((err: unknown) =>
