@@ -96,6 +96,22 @@ describe('figure exports', () => {
     expect(svg).toContain(legendLabel ?? '');
     expect(svg).toContain('Open Government Licence');
     expect(svg).toContain('<image');
+    // Rasterised by the browser from the SVG alone, to look at what a designer would open.
+    const png = await page.evaluate(async (text) => {
+      const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      c.getContext('2d')?.drawImage(img, 0, 0);
+      URL.revokeObjectURL(url);
+      return c.toDataURL('image/png').split(',')[1] ?? '';
+    }, svg);
+    const shown = Buffer.from(png, 'base64');
+    await writeFile(path.join(EXPORTS, 'map-svg-rendered.png'), shown);
+    expect(await pngColours(shown)).toBeGreaterThan(6);
   });
 
   it('uses an edited title, escaped, in the exports', async () => {
@@ -118,6 +134,23 @@ describe('figure exports', () => {
     expect(width).toBeGreaterThanOrEqual(3000);
     expect(await pngColours(png.data)).toBeGreaterThan(4);
     await writeFile(path.join(EXPORTS, 'alt-gap.txt'), await page.inputValue('#report-alt'));
+  });
+
+  it('exports the SII chart once the inequality analysis has drawn it', async () => {
+    await page.locator('#inequality-section > summary').click();
+    await expect
+      .poll(() => page.getAttribute('#inequality-section', 'data-state'), { timeout: 60_000 })
+      .toBe('done');
+    await page.fill('#report-title', 'Inequality by deprivation decile');
+    const svgFile = await exportFile('export-sii-svg');
+    const svg = svgFile.data.toString('utf8');
+    expect(svg).toContain('Inequality by deprivation decile');
+    expect(svg).toContain('Open Government Licence');
+    expect(svg).toMatch(/<desc>[^<]*decile[^<]*<\/desc>/);
+    const png = await exportFile('export-sii-png');
+    expect(pngSize(png.data).width).toBeGreaterThanOrEqual(3000);
+    expect(await pngColours(png.data)).toBeGreaterThan(4);
+    await screenshot(page, 'reports-after-sii');
     expect(errors).toEqual([]);
   });
 });
