@@ -13,6 +13,8 @@ export interface LegendEntry {
   /** CSS colour, or null for the hatched no-data swatch. */
   colour: string | null;
   label: string;
+  /** Class box (default), point-layer circle, or a bold sub-heading with no swatch. */
+  shape?: 'box' | 'circle' | 'heading';
 }
 
 export interface FigureText {
@@ -221,6 +223,30 @@ export function svgLegend(
   );
   entries.forEach((e, i) => {
     const ry = y + 10 + (i + 1) * LEGEND_ROW;
+    if (e.shape === 'heading') {
+      g.append(
+        svgEl(
+          'text',
+          { x, y: ry, 'font-size': L.textSize, 'font-weight': 'bold', 'font-family': FONT },
+          e.label,
+        ),
+      );
+      return;
+    }
+    if (e.shape === 'circle') {
+      g.append(
+        svgEl('circle', {
+          cx: x + 9,
+          cy: ry - 5,
+          r: 7,
+          fill: e.colour ?? '#444',
+          stroke: '#fff',
+          'stroke-width': 1.5,
+        }),
+        svgEl('text', { x: x + 26, y: ry, 'font-size': L.textSize, 'font-family': FONT }, e.label),
+      );
+      return;
+    }
     g.append(
       svgEl('rect', {
         x,
@@ -267,6 +293,25 @@ export function canvasLegend(
   ctx.font = `${L.textSize}px ${FONT}`;
   entries.forEach((e, i) => {
     const ry = y + 10 + (i + 1) * LEGEND_ROW;
+    if (e.shape === 'heading') {
+      ctx.fillStyle = '#000';
+      ctx.font = `bold ${L.textSize}px ${FONT}`;
+      ctx.fillText(e.label, x, ry);
+      ctx.font = `${L.textSize}px ${FONT}`;
+      return;
+    }
+    if (e.shape === 'circle') {
+      ctx.beginPath();
+      ctx.arc(x + 9, ry - 5, 7, 0, 2 * Math.PI);
+      ctx.fillStyle = e.colour ?? '#444';
+      ctx.fill();
+      ctx.strokeStyle = '#fff';
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+      ctx.fillStyle = '#000';
+      ctx.fillText(e.label, x + 26, ry);
+      return;
+    }
     if (e.colour) {
       ctx.fillStyle = e.colour;
       ctx.fillRect(x, ry - 13, 18, 16);

@@ -6,6 +6,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasView } from '../atlas_app.ts';
 import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
+import type { LayerMeta } from '../contracts/manifest.ts';
+import { LAYER_COLOURS } from '../map/point_layers.ts';
 import { el } from '../ui/dom.ts';
 import { yieldToMain } from '../ui/schedule.ts';
 import {
@@ -74,6 +76,29 @@ export function sourceLines(view: AtlasView, date = new Date()): string[] {
   return lines;
 }
 
+/** Point layers switched on in the view, as the manifest describes them. */
+export function shownLayers(view: AtlasView): LayerMeta[] {
+  const on = new Set((view.state.layers ?? '').split(',').filter(Boolean));
+  return view.model.manifest.layers.filter((l) => on.has(l.id) && view.points.has(l.id));
+}
+
+export function layerEntries(view: AtlasView): LegendEntry[] {
+  const layers = shownLayers(view);
+  if (layers.length === 0) return [];
+  return [
+    { colour: null, label: 'Points (larger = grouped)', shape: 'heading' },
+    ...layers.map((l): LegendEntry => ({
+      colour: LAYER_COLOURS[l.id] ?? '#444444',
+      label: `${l.label} (${l.count})`,
+      shape: 'circle',
+    })),
+  ];
+}
+
+export function layerSourceLines(view: AtlasView): string[] {
+  return shownLayers(view).map((l) => `${l.label}: ${l.source}, ${l.period}. ${l.licence}`);
+}
+
 /** The on-screen legend's classes, read back from the legend the atlas drew. */
 export function legendEntries(root: ParentNode = document): LegendEntry[] {
   const out: LegendEntry[] = [];
@@ -94,7 +119,11 @@ export function mapAltText(view: AtlasView, entries: LegendEntry[]): string {
       : view.indicator.polarity === 'higher-is-worse'
         ? 'Darker colours show higher, worse values.'
         : 'Darker colours show higher values.';
-  return `Map of ${view.indicator.label} (${view.indicator.unit}) by ${geo} in ${AUTHORITY}, ${view.indicator.period}. ${entries.length} legend classes, with the number of areas in each: ${entries.map((e) => e.label).join('; ')}. ${worse}`;
+  const layers = shownLayers(view);
+  const points = layers.length
+    ? ` Points show ${layers.map((l) => `${l.label} (${l.count})`).join(', ')}.`
+    : '';
+  return `Map of ${view.indicator.label} (${view.indicator.unit}) by ${geo} in ${AUTHORITY}, ${view.indicator.period}. ${entries.length} legend classes, with the number of areas in each: ${entries.map((e) => e.label).join('; ')}. ${worse}${points}`;
 }
 
 function metresPerCssPixel(map: MapLibreMap): number {
@@ -182,7 +211,7 @@ interface MapFigure {
 }
 
 async function buildMapFigure(view: AtlasView, text: FigureText): Promise<MapFigure> {
-  const entries = legendEntries();
+  const entries = [...legendEntries(), ...layerEntries(view)];
   const map = view.map;
   const css = map.getCanvas();
   const cssW = css.clientWidth || css.width;
@@ -440,7 +469,11 @@ class ReportsSection {
 
   private async exportMap(format: 'png' | 'svg'): Promise<void> {
     const view = this.host.view();
-    const text = this.text(view, 'map', mapAltText(view, legendEntries()));
+    const base = this.text(view, 'map', mapAltText(view, legendEntries()));
+    const text = {
+      ...base,
+      footer: [...base.footer.slice(0, -1), ...layerSourceLines(view), ...base.footer.slice(-1)],
+    };
     this.alt.value = text.alt;
     const name = `${fileStem(view, 'map')}.${format}`;
     if (format === 'png') downloadBlob(name, await mapPng(view, text));

@@ -96,6 +96,9 @@ describe('figure exports', () => {
     expect(svg).toContain(legendLabel ?? '');
     expect(svg).toContain('Open Government Licence');
     expect(svg).toContain('<image');
+    // Point layers shown on the map are in the legend and their sources in the footer.
+    expect(svg).toContain('<circle');
+    expect(svg).toContain('Points (larger = grouped)');
     // Rasterised by the browser from the SVG alone, to look at what a designer would open.
     const png = await page.evaluate(async (text) => {
       const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
