@@ -338,6 +338,89 @@ export function chartElement(kind: 'gap' | 'sii'): SVGSVGElement | null {
   return document.querySelector<SVGSVGElement>(sel);
 }
 
+const KEY_ROW = 22;
+
+/** One row of a chart's key, read back from what the atlas shows under the chart. */
+type KeyRow =
+  | { kind: 'chips'; label: string; chips: { colour: string; text: string }[]; suffix: string }
+  | { kind: 'line'; colour: string; dash: string | null; text: string }
+  | { kind: 'text'; text: string };
+
+/** The gap chart's decile colours and locality means, which sit outside its SVG on screen. */
+export function chartKey(chart: SVGSVGElement): KeyRow[] {
+  const root = chart.parentElement;
+  if (!root) return [];
+  const rows: KeyRow[] = [];
+  const legend = root.querySelector('.decile-legend');
+  if (legend) {
+    const spans = [...legend.querySelectorAll<HTMLElement>(':scope > span')];
+    const chips = spans.filter((x) => x.classList.contains('decile-chip'));
+    const plain = spans.filter((x) => !x.classList.contains('decile-chip'));
+    rows.push({
+      kind: 'chips',
+      label: (plain[0]?.textContent ?? '').trim(),
+      chips: chips.map((c) => ({
+        colour: getComputedStyle(c).backgroundColor,
+        text: c.textContent ?? '',
+      })),
+      suffix: (plain[1]?.textContent ?? '').trim(),
+    });
+  }
+  for (const li of root.querySelectorAll<HTMLLIElement>('.locality-summary li')) {
+    const key = li.querySelector<HTMLElement>('.locality-key');
+    const text = (li.textContent ?? '').trim();
+    if (!key) {
+      rows.push({ kind: 'text', text });
+      continue;
+    }
+    const cs = getComputedStyle(key);
+    const style = cs.borderTopStyle;
+    rows.push({
+      kind: 'line',
+      colour: cs.borderTopColor,
+      dash: style === 'dashed' ? '6 4' : style === 'dotted' ? '2 3' : null,
+      text,
+    });
+  }
+  return rows;
+}
+
+function svgKey(rows: KeyRow[], x: number, y: number): SVGGElement {
+  const g = svgEl('g', { class: 'chart-key' });
+  const font = { 'font-size': LAYOUT.textSize, 'font-family': 'Arial, Helvetica, sans-serif' };
+  rows.forEach((r, i) => {
+    const ry = y + (i + 1) * KEY_ROW;
+    if (r.kind === 'chips') {
+      g.append(svgEl('text', { x, y: ry, ...font }, r.label));
+      let cx = x + r.label.length * LAYOUT.textSize * 0.55 + 8;
+      r.chips.forEach((c, j) => {
+        g.append(
+          svgEl('rect', { x: cx, y: ry - 14, width: 22, height: 18, fill: c.colour }),
+          svgEl(
+            'text',
+            { x: cx + 11, y: ry, 'text-anchor': 'middle', fill: j > 5 ? '#000' : '#fff', ...font },
+            c.text,
+          ),
+        );
+        cx += 24;
+      });
+      g.append(svgEl('text', { x: cx + 6, y: ry, ...font }, r.suffix));
+    } else if (r.kind === 'line') {
+      const line = svgEl('line', {
+        x1: x,
+        x2: x + 28,
+        y1: ry - 5,
+        y2: ry - 5,
+        stroke: r.colour,
+        'stroke-width': 2,
+      });
+      if (r.dash) line.setAttribute('stroke-dasharray', r.dash);
+      g.append(line, svgEl('text', { x: x + 36, y: ry, ...font }, r.text));
+    } else g.append(svgEl('text', { x, y: ry, ...font }, r.text));
+  });
+  return g;
+}
+
 /** The chart figure as an SVG document, `pixelWidth` wide (its units stay figure units). */
 export async function chartSvg(
   chart: SVGSVGElement,
@@ -350,7 +433,9 @@ export async function chartSvg(
   const inner = LAYOUT.width - 2 * LAYOUT.margin;
   const chartH = (inner * vbH) / vbW;
   const top = headerHeight(text);
-  const height = Math.ceil(top + chartH + 16 + footerHeight(text));
+  const key = chartKey(chart);
+  const keyH = key.length ? key.length * KEY_ROW + 12 : 0;
+  const height = Math.ceil(top + chartH + keyH + 16 + footerHeight(text));
   const svg = figureSvg(LAYOUT.width, height, text);
   svg.setAttribute('width', String(pixelWidth));
   svg.setAttribute('height', String(Math.ceil((height * pixelWidth) / LAYOUT.width)));
@@ -362,6 +447,7 @@ export async function chartSvg(
   body.setAttribute('height', String(chartH));
   if (!body.getAttribute('viewBox')) body.setAttribute('viewBox', `0 0 ${vbW} ${vbH}`);
   svg.append(body);
+  if (key.length) svg.append(svgKey(key, LAYOUT.margin, top + chartH));
   return svg;
 }
 

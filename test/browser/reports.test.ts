@@ -132,6 +132,9 @@ describe('figure exports', () => {
     expect(svg).toContain('North-south gap in Sefton');
     expect(svg).toContain('Open Government Licence');
     expect(svg).toMatch(/<desc>[^<]+<\/desc>/);
+    // The decile colours and locality means shown under the chart on screen come along.
+    expect(svg).toContain('class="chart-key"');
+    expect(svg).toContain('Difference (');
     const png = await exportFile('export-gap-png');
     const { width } = pngSize(png.data);
     expect(width).toBeGreaterThanOrEqual(3000);
