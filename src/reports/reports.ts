@@ -23,6 +23,7 @@ import {
   niceDistance,
   PRINT_WIDTH,
   serializeSvg,
+  wrapText,
   SVG_NS,
   svgEl,
   svgHatchDefs,
@@ -348,6 +349,8 @@ type KeyRow =
 
 /** The gap chart's decile colours and locality means, which sit outside its SVG on screen. */
 export function chartKey(chart: SVGSVGElement): KeyRow[] {
+  if (chart.classList.contains('sii-chart'))
+    return siiFigures().map((text) => ({ kind: 'text', text }));
   const root = chart.parentElement;
   if (!root) return [];
   const rows: KeyRow[] = [];
@@ -383,6 +386,19 @@ export function chartKey(chart: SVGSVGElement): KeyRow[] {
     });
   }
   return rows;
+}
+
+/** The SII, RII and range the analysis panel computed, as "term: value" lines, wrapped. */
+export function siiFigures(): string[] {
+  const dl = document.querySelector('#inequality-section .ineq-figures');
+  if (!dl) return [];
+  const out: string[] = [];
+  for (const dt of dl.querySelectorAll('dt')) {
+    const dd = dt.nextElementSibling;
+    const line = `${(dt.textContent ?? '').trim()}: ${(dd?.textContent ?? '').trim()}`;
+    out.push(...wrapText(line, 130));
+  }
+  return out;
 }
 
 function svgKey(rows: KeyRow[], x: number, y: number): SVGGElement {
@@ -575,7 +591,9 @@ class ReportsSection {
           ? 'run the inequality analysis first to draw the SII chart'
           : 'no gap chart on screen',
       );
-    const alt = chart.getAttribute('aria-label') ?? defaultTitle(view, kind);
+    const label = chart.getAttribute('aria-label') ?? defaultTitle(view, kind);
+    const sii = kind === 'sii' ? siiFigures().join(' ') : '';
+    const alt = sii ? `${label} ${sii}` : label;
     const text = this.text(view, kind, alt);
     this.alt.value = alt;
     const name = `${fileStem(view, kind)}.${format}`;

@@ -153,6 +153,9 @@ describe('figure exports', () => {
     expect(svg).toContain('Inequality by deprivation decile');
     expect(svg).toContain('Open Government Licence');
     expect(svg).toMatch(/<desc>[^<]*decile[^<]*<\/desc>/);
+    // The computed SII is printed with the chart and is in its alt text.
+    expect(svg).toContain('Slope index of inequality (SII):');
+    expect(await page.inputValue('#report-alt')).toContain('Slope index of inequality');
     const png = await exportFile('export-sii-png');
     expect(pngSize(png.data).width).toBeGreaterThanOrEqual(3000);
     expect(await pngColours(png.data)).toBeGreaterThan(4);
