@@ -71,6 +71,11 @@ describe('figure exports', () => {
     expect(await page.inputValue('#report-subtitle')).toContain('vintage');
     expect(await page.inputValue('#report-alt')).toMatch(/^Map of /);
     await screenshot(page, 'reports-section');
+    // Defaults follow the view: to wards and back.
+    await page.check('input[name="level"][value="ward"]');
+    await expect.poll(() => page.inputValue('#report-title')).toContain('ward');
+    await page.check('input[name="level"][value="lsoa"]');
+    await expect.poll(() => page.inputValue('#report-title')).toBe(title);
   });
 
   it('exports the map as a print PNG with legend and sources', async () => {
