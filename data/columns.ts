@@ -20,7 +20,10 @@ export interface LsoaColumn {
 }
 
 /** Column values in geometry order from joined rows (undefined row or null cell -> NaN). */
-export function columnOf<T>(rows: (T | undefined)[], get: (r: T) => number | null): Float64Array {
+export function columnOf<T>(
+  rows: readonly (T | undefined)[],
+  get: (r: T) => number | null,
+): Float64Array {
   const out = new Float64Array(rows.length);
   rows.forEach((r, i) => {
     const v = r === undefined ? null : get(r);

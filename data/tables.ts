@@ -55,33 +55,52 @@ export function rollColumnsInto(
   rollup: Rollup,
   availability: Map<string, Availability>,
 ): void {
+  for (const [id, { values, method }] of rollUpColumns(columns, rollup.assignment)) {
+    draft.values.set(id, values);
+    setAvailability(availability, id, draft.geography, {
+      method: `${method}; LSOAs assigned by ${rollup.lookupMethod}`,
+      derived: true,
+    });
+  }
+}
+
+/**
+ * Each column's values per group of `assignment`, by the column's own roll-up rule, with the
+ * rule in words; columns that cannot be rolled up (ranks, deciles) are left out. The one
+ * place a roll-up rule becomes numbers: authority, ward, MSOA and England values share it.
+ */
+export function rollUpColumns(
+  columns: readonly LsoaColumn[],
+  assignment: Assignment,
+): Map<string, { values: Float64Array; method: string }> {
   const byId = new Map(columns.map((c) => [c.meta.id, c]));
   const need = (id: string): Float64Array => {
     const c = byId.get(id);
     if (!c) throw new Error(`roll-up refers to unknown column ${id}`);
     return c.values;
   };
+  const out = new Map<string, { values: Float64Array; method: string }>();
   for (const col of columns) {
     const r = col.rollup;
-    let values: Float64Array;
-    let method: string;
     if (r.kind === 'none') continue;
     if (r.kind === 'sum') {
-      values = sumBy(col.values, rollup.assignment);
-      method = 'sum of LSOA counts';
+      out.set(col.meta.id, {
+        values: sumBy(col.values, assignment),
+        method: 'sum of LSOA counts',
+      });
     } else if (r.kind === 'weightedMean') {
-      values = weightedMeanBy(col.values, need(r.weight), rollup.assignment);
-      method = r.describe;
+      out.set(col.meta.id, {
+        values: weightedMeanBy(col.values, need(r.weight), assignment),
+        method: r.describe,
+      });
     } else {
-      values = ratioBy(need(r.numerator), need(r.denominator), rollup.assignment, r.scale);
-      method = 'rate from summed numerators and summed denominators';
+      out.set(col.meta.id, {
+        values: ratioBy(need(r.numerator), need(r.denominator), assignment, r.scale),
+        method: 'rate from summed numerators and summed denominators',
+      });
     }
-    draft.values.set(col.meta.id, values);
-    setAvailability(availability, col.meta.id, draft.geography, {
-      method: `${method}; LSOAs assigned by ${rollup.lookupMethod}`,
-      derived: true,
-    });
   }
+  return out;
 }
 
 /** Copies published LSOA columns into the table of their own vintage. */
@@ -177,6 +196,11 @@ export function weightedCentres(
   });
 }
 
+/** Decimal places a value is stored with: a little past its display precision. */
+export function storedDecimals(displayDecimals: number): number {
+  return Math.min(displayDecimals + 3, 8);
+}
+
 export function round(v: number, dp: number): number {
   const f = 10 ** dp;
   return Math.round(v * f) / f;
@@ -186,7 +210,7 @@ export function round(v: number, dp: number): number {
 export function finishTable(draft: TableDraft, decimalsOf: (id: string) => number): IndicatorTable {
   const values: Record<string, (number | null)[]> = {};
   for (const [id, arr] of draft.values) {
-    const dp = Math.min(decimalsOf(id) + 3, 8);
+    const dp = storedDecimals(decimalsOf(id));
     values[id] = Array.from(arr, (v) => (Number.isFinite(v) ? round(v, dp) : null));
   }
   return {

@@ -12,7 +12,8 @@ const rankDecile = Object.fromEntries(
   ]),
 ) as Record<string, typeof int>;
 
-const ImdRow = z.object({
+/** A row of the IoD 2019 LSOA files (the LCR file and the England file share these columns). */
+export const Imd2019Row = z.object({
   lsoa11cd: gss('E01'),
   lad19cd: gss(),
   imd_score: num,
@@ -24,7 +25,7 @@ const ImdRow = z.object({
   pop_working_age_18_59_64_mid2015: num,
   ...rankDecile,
 });
-type ImdRow = z.infer<typeof ImdRow>;
+export type Imd2019Row = z.infer<typeof Imd2019Row>;
 
 const UnderlyingRow = z.object({
   lsoa11cd: gss('E01'),
@@ -34,6 +35,7 @@ const UnderlyingRow = z.object({
   acute_morbidity_indicator: optNum,
   mood_and_anxiety_disorders_indicator: optNum,
 });
+type UnderlyingRow = z.infer<typeof UnderlyingRow>;
 
 const base = (theme: string) => ({
   theme,
@@ -58,7 +60,7 @@ export async function readImd2019(rawDir: string, target: JoinTarget): Promise<L
   const file = RAW.imd2019.path;
   const rows = joinToGeometry(
     file,
-    await readCsvTable(rawPath(rawDir, 'imd2019'), file, ImdRow),
+    await readCsvTable(rawPath(rawDir, 'imd2019'), file, Imd2019Row),
     (r) => r.lsoa11cd,
     (r) => r.lad19cd,
     target,
@@ -71,12 +73,21 @@ export async function readImd2019(rawDir: string, target: JoinTarget): Promise<L
     (r) => r.lad19cd,
     target,
   );
-  const col = (get: (r: ImdRow) => number | null) => columnOf(rows, get);
-  const c = (
-    meta: LsoaColumn['meta'],
-    values: Float64Array,
-    rollup: LsoaColumn['rollup'],
-  ): LsoaColumn => ({ meta, values, rollup, lsoaVintage: '2011', carry: null });
+  return [...imd2019Columns(rows), ...healthColumns(under)];
+}
+
+const c = (
+  meta: LsoaColumn['meta'],
+  values: Float64Array,
+  rollup: LsoaColumn['rollup'],
+): LsoaColumn => ({ meta, values, rollup, lsoaVintage: '2011', carry: null });
+
+/**
+ * The columns of an IoD 2019 LSOA file (IMD, Core20, income and employment rates,
+ * denominators, domain and supplementary ranks and deciles) in the order of `rows`.
+ */
+export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaColumn[] {
+  const col = (get: (r: Imd2019Row) => number | null) => columnOf(rows, get);
   const out: LsoaColumn[] = [
     c(
       {
@@ -246,8 +257,13 @@ export async function readImd2019(rawDir: string, target: JoinTarget): Promise<L
       ),
     );
   }
-  const u = (get: (r: z.infer<typeof UnderlyingRow>) => number | null) => columnOf(under, get);
-  out.push(
+  return out;
+}
+
+/** IoD 2019 health domain indicators of the underlying-indicators file (LCR only). */
+function healthColumns(under: readonly (UnderlyingRow | undefined)[]): LsoaColumn[] {
+  const u = (get: (r: UnderlyingRow) => number | null) => columnOf(under, get);
+  return [
     c(
       {
         id: 'imd2019_ypll',
@@ -308,6 +324,5 @@ export async function readImd2019(rawDir: string, target: JoinTarget): Promise<L
       u((r) => r.mood_and_anxiety_disorders_indicator),
       popMean,
     ),
-  );
-  return out;
+  ];
 }
