@@ -145,7 +145,11 @@ export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaC
         ...base('Deprivation'),
       },
       col((r) => (r.imd_decile <= 2 ? 100 : 0)),
-      popMean,
+      {
+        ...popMean,
+        describe:
+          'share of the mid-2015 population (IoD 2019 denominators) living in LSOAs in national IMD deciles 1 and 2',
+      },
     ),
     c(
       {
