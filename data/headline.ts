@@ -5,6 +5,7 @@ import { gss, optNum, optNumOrNA, readCsvTable, text } from './csv_table.ts';
 import type { AreaChoice } from './area.ts';
 import { LICENCE, RAW, rawPath } from './raw_catalogue.ts';
 import { PipelineError } from './errors.ts';
+import { readEnglandComparators } from './england_comparators.ts';
 
 const FingertipsRow = z.object({
   fingertips_indicator_id: z.enum(['90366', '90362', '92901']),
@@ -35,7 +36,10 @@ const Summary2025 = z.object({
   proportion_bottom_decile: optNum,
 });
 
-/** Authority and England life expectancy, healthy life expectancy, SII; IoD authority summaries. */
+/**
+ * Authority and England life expectancy, healthy life expectancy, SII; IoD authority
+ * summaries; England values of the atlas indicators the raw data supports.
+ */
 export async function readHeadline(rawDir: string, area: AreaChoice): Promise<Headline> {
   const codes = new Set([ENGLAND_CODE, ...area.districts.map((d) => d.code)]);
   const ft = await readCsvTable(
@@ -114,6 +118,7 @@ export async function readHeadline(rawDir: string, area: AreaChoice): Promise<He
   return {
     lifeExpectancy,
     deprivationSummaries,
+    comparators: await readEnglandComparators(rawDir),
     sources: [
       {
         what: 'Life expectancy (90366), healthy life expectancy (90362), slope index of inequality in life expectancy (92901)',
@@ -123,6 +128,11 @@ export async function readHeadline(rawDir: string, area: AreaChoice): Promise<He
       {
         what: 'IoD local authority summaries (File 10)',
         source: 'MHCLG English Indices of Deprivation 2019 and 2025',
+        licence: LICENCE.ogl,
+      },
+      {
+        what: 'England values of the IoD 2019 score, Core20 share, income and employment rates and denominators (rolled up from every LSOA in England like the authority values)',
+        source: RAW.imd2019England.source.replace(/ \(indicators\/SOURCES\.md\)$/, ''),
         licence: LICENCE.ogl,
       },
     ],

@@ -80,6 +80,11 @@ export const RAW = {
     source:
       'MHCLG English Indices of Deprivation 2019, Files 2, 3, 6 and 9 (indicators/SOURCES.md)',
   },
+  imd2019England: {
+    path: 'indicators/imd2019_lsoa11_england.csv',
+    source:
+      'MHCLG English Indices of Deprivation 2019, Files 2, 3 and 6, every LSOA in England (indicators/SOURCES.md)',
+  },
   imd2019Underlying: {
     path: 'indicators/imd2019_lsoa11_underlying_indicators_lcr.csv',
     source: 'MHCLG IoD 2019 File 8 underlying indicators (indicators/SOURCES.md)',

@@ -154,9 +154,33 @@ export const DeprivationSummarySchema = z.object({
   proportionMostDeprivedDecile: z.number().nullable(),
 });
 
+/**
+ * A bigger area's value of an atlas indicator (England first), made from the same LSOA data
+ * by the same roll-up rule as the authority's, to show beside the area's and the authority's.
+ * Indicators the raw data cannot give a faithful value for have no entry.
+ */
+export const ComparatorSchema = z.object({
+  /** Indicator id as in the manifest. */
+  indicatorId: z.string().regex(/^[a-z0-9_]+$/),
+  areaCode: z.string().regex(/^[EWSNK]\d{8}$/),
+  areaName: z.string().min(1),
+  /** In the indicator's unit (e.g. a percentage for rates), as in the indicator tables. */
+  value: z.number(),
+  /** Plain-language method, shown on screen and in exports. */
+  method: z.string().min(1),
+  source: z.string().min(1),
+  period: z.string().min(1),
+  /** Boundary set of the LSOAs it was made from. */
+  vintage: z.string().min(1),
+  licence: z.string().min(1),
+});
+export type Comparator = z.infer<typeof ComparatorSchema>;
+
 export const HeadlineSchema = z.object({
   lifeExpectancy: z.array(HeadlineRowSchema),
   deprivationSummaries: z.array(DeprivationSummarySchema),
+  // Defaults to none so that a headline file written before comparators existed still reads.
+  comparators: z.array(ComparatorSchema).default([]),
   sources: z.array(z.object({ what: z.string(), source: z.string(), licence: z.string() })),
 });
 export type Headline = z.infer<typeof HeadlineSchema>;

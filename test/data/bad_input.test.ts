@@ -72,6 +72,18 @@ describe('bad raw input', () => {
     expect(err.message).toMatch(/imd2019_lsoa11_lcr\.csv, line \d+, column 7 \(imd_score\)/);
   });
 
+  it('names file, line and column of a bad cell in the England file, read for the comparators', async () => {
+    const bad = await readFile(
+      path.join(import.meta.dirname, '../fixtures/england/bad_population_line_4.csv'),
+      'utf8',
+    );
+    await raw.replace('indicators/imd2019_lsoa11_england.csv', () => bad);
+    const err = await expectRefusal();
+    expect(err.message).toContain(
+      'indicators/imd2019_lsoa11_england.csv, line 4, column 26 (pop_total_mid2015): expected a number',
+    );
+  });
+
   it('reports a row with too few fields by line', async () => {
     await raw.replace(
       IMD,
