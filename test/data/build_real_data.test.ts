@@ -8,6 +8,9 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAtlasData, type BuildSummary } from '../../data/build.ts';
 import { sha256 } from '../../data/output.ts';
+import { imd2019Columns } from '../../data/sources/imd2019.ts';
+import { readImd2019England } from '../../data/sources/imd2019_england.ts';
+import { rollUpColumns, round, storedDecimals } from '../../data/tables.ts';
 import {
   HeadlineSchema,
   IndicatorTableSchema,
@@ -85,6 +88,33 @@ describe('Sefton build', () => {
       (s) => s.edition === 'IoD2019' && s.indexDomain === 'Index of Multiple Deprivation',
     );
     expect(official?.averageScore).toBe(27.035);
+  });
+
+  it('carries England comparators made the same way as the authority values', async () => {
+    const h = HeadlineSchema.parse(await readJson(sefton().dir, 'headline.json'));
+    const lad = IndicatorTableSchema.parse(await readJson(sefton().dir, 'tables/lad.json'));
+    const metas = new Map(sefton().manifest.indicators.map((i) => [i.id, i]));
+    expect(h.comparators.map((c) => c.indicatorId)).toContain('imd2019_score');
+    for (const c of h.comparators) {
+      expect(c.areaCode).toBe('E92000001');
+      // Every comparator is an atlas indicator with an authority value beside it.
+      expect(metas.get(c.indicatorId)?.geographies.lad?.derived).toBe(true);
+      expect(lad.values[c.indicatorId]?.[0]).toEqual(expect.any(Number));
+    }
+    // Sefton's rows of the England file, rolled up by the comparators' code and stored as the
+    // tables are, give the lad table's values (which come from the LCR file): same data, one method.
+    const seftonRows = (await readImd2019England(REAL_RAW))
+      .map((r) => r.value)
+      .filter((r) => r.lad19cd === 'E08000014');
+    const rolled = rollUpColumns(imd2019Columns(seftonRows), {
+      group: new Int32Array(seftonRows.length),
+      groupCount: 1,
+    });
+    for (const c of h.comparators) {
+      const v = rolled.get(c.indicatorId)?.values[0] ?? NaN;
+      const stored = round(v, storedDecimals(metas.get(c.indicatorId)?.decimals ?? 3));
+      expect([c.indicatorId, stored]).toEqual([c.indicatorId, lad.values[c.indicatorId]?.[0]]);
+    }
   });
 
   it('counts the 38 Sefton LSOAs in the most deprived national decile (IMD 2019)', async () => {
