@@ -15,7 +15,7 @@ import type { IndicatorMeta, LayerMeta } from './contracts/manifest.ts';
 import type { AtlasDataApi, ChoroplethResult } from '../workers/atlas_data_api.ts';
 import { CLASS_METHOD_LABELS, CLASS_METHODS } from '../workers/classify.ts';
 import type { AreaCollection } from '../workers/geometry_decode.ts';
-import { localitySummaries } from '../workers/gap_summary.ts';
+import { localitySummaries, type LocalitySummary } from '../workers/gap_summary.ts';
 import { assignQuantiles } from '../workers/stats/quantiles.ts';
 import type { AtlasModel } from './atlas_model.ts';
 import { formatValue, ordinal, rankMeaning } from './atlas_model.ts';
@@ -49,6 +49,22 @@ export interface AtlasView {
   model: AtlasModel;
   map: MapLibreMap;
   points: ReadonlyMap<string, PointCollection>;
+  /** The classes on the map now (null before the first render). */
+  classes: ChoroplethResult | null;
+  /** Decoded boundaries by geography id (including the authority outline, 'lad'). */
+  areas: Readonly<Record<string, AreaCollection>>;
+  /** What the north-south gap chart was last drawn from, for reports that redraw it. */
+  gap: GapInputs | null;
+}
+
+/** The arguments of the gap chart's last render. */
+export interface GapInputs {
+  meta: IndicatorMeta;
+  items: GapItem[];
+  order: 'north' | 'deprivation';
+  decileLabel: string;
+  summaries: LocalitySummary[];
+  areaNoun: string;
 }
 
 export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
@@ -92,8 +108,12 @@ export class AtlasApp {
       model: this.model,
       map: this.map,
       points: this.points,
+      classes: this.choropleth,
+      areas: this.areas,
+      gap: this.lastGap,
     };
   }
+  private lastGap: GapInputs | null = null;
   private areas: Record<string, AreaCollection> = {};
 
   /** A geography's layers are added the first time it is shown: less for MapLibre at start. */
@@ -402,6 +422,12 @@ export class AtlasApp {
     return m;
   }
 
+  /** Changes state that needs no redraw of the atlas (the open report page) and the URL. */
+  patchState(change: Partial<ViewState>): void {
+    this.state = { ...this.state, ...change };
+    this.writeUrl();
+  }
+
   async update(change: Partial<ViewState>): Promise<void> {
     this.state = { ...this.state, ...change };
     await this.render();
@@ -574,6 +600,14 @@ export class AtlasApp {
           localities.map((l) => l.name),
         )
       : [];
+    this.lastGap = {
+      meta,
+      items,
+      order: this.state.order,
+      decileLabel: deciles.label,
+      summaries,
+      areaNoun: GEOGRAPHY_LEVELS[g].noun,
+    };
     this.gap.render(
       meta,
       items,
@@ -646,7 +680,8 @@ export class AtlasApp {
     panel.hidden = false;
   }
 
-  private async assetsIn(g: GeographyId, index: number): Promise<ProfileAssets[]> {
+  /** Names of the mapped assets inside area `index` of `g`, per point layer. */
+  async assetsIn(g: GeographyId, index: number): Promise<ProfileAssets[]> {
     let byLayer = this.pointIndex.get(g);
     if (!byLayer) {
       byLayer = new Map();

@@ -6,8 +6,8 @@
  */
 import type { AtlasView } from '../atlas_app.ts';
 import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
-import { HeadlineSchema, type Headline } from '../contracts/manifest.ts';
-import { FetchDataSource } from '../data_source.ts';
+import type { Headline } from '../contracts/manifest.ts';
+import { loadHeadline } from '../reports/headline_source.ts';
 import { el } from '../ui/dom.ts';
 import { yieldToMain } from '../ui/schedule.ts';
 import {
@@ -23,12 +23,11 @@ import {
 } from '../../workers/analysis_panel_inequality.ts';
 import { WEIGHT_LABELS } from '../../workers/custom_area.ts';
 import { fixed, withLimits } from './format.ts';
+import { inequalityRequest, SEED, SIMULATIONS } from './inequality_request.ts';
 import type { PanelContext } from './panel_context.ts';
 import { chartKey, renderSiiChart } from './sii_chart.ts';
 
-/** OHID's number of draws for the 95% limits. */
-export const SIMULATIONS = 100_000;
-export const SEED = 1;
+export { SEED, SIMULATIONS };
 
 export class InequalitySection {
   readonly root: HTMLDetailsElement;
@@ -104,7 +103,6 @@ export class InequalitySection {
 
   private async compute(view: AtlasView): Promise<void> {
     const { model, geography, indicator: meta } = view;
-    const table = model.table(geography);
     const dep = model.deprivationOf(geography);
     const grouping = this.chosenGrouping(view);
     const quantiles: QuantileCount = this.quantiles.value === '5' ? 5 : 10;
@@ -123,22 +121,9 @@ export class InequalitySection {
       }),
     );
     this.root.dataset.state = 'busy';
-    const column = (id: string | null) =>
-      Float64Array.from(
-        (id === null ? undefined : table.values[id]) ?? table.codes.map(() => null),
-        (v) => v ?? NaN,
-      );
     const answer = await this.ctx
       .inequality()
-      .inequality({
-        values: column(meta.id),
-        populations: column(populationId),
-        deprivation: column(grouping === 'national' ? dep.decileId : dep.scoreId),
-        grouping,
-        quantiles,
-        simulations: SIMULATIONS,
-        seed: SEED,
-      })
+      .inequality(inequalityRequest(view, grouping, quantiles))
       .catch((err: unknown) => {
         // A failed worker is not an answer: the same view may be tried again.
         this.computedFor = '';
@@ -233,13 +218,7 @@ export class InequalitySection {
   private async showPublished(view: AtlasView): Promise<void> {
     if (this.published.hasChildNodes()) return;
     const manifest = view.model.manifest;
-    this.headline ??= new FetchDataSource(import.meta.env.VITE_DATA_URL ?? './data/')
-      .json(manifest.headline.file)
-      .then((raw) => {
-        const parsed = HeadlineSchema.safeParse(raw);
-        return parsed.success ? parsed.data : `${manifest.headline.file} is not valid`;
-      })
-      .catch((err: unknown) => (err as Error).message);
+    this.headline ??= loadHeadline(manifest);
     const headline = await this.headline;
     if (typeof headline === 'string') {
       this.published.replaceChildren(

@@ -27,15 +27,25 @@ export interface SiiChartSpec {
   decimals: number;
   /** "decile" or "quintile". */
   noun: string;
+  /**
+   * Size in chart units (default 340 x 230). A print figure passes its width in millimetres
+   * times four, so that the 10-unit text prints at about 7 points.
+   */
+  width?: number;
+  height?: number;
 }
 
-const WIDTH = 340;
-const HEIGHT = 230;
+const DEFAULT_WIDTH = 340;
+const DEFAULT_HEIGHT = 230;
 const M = { top: 14, right: 12, bottom: 46, left: 46 };
 const LINE = '#0072B2';
 const DOT = '#1b1b1b';
 
 export function renderSiiChart(spec: SiiChartSpec): SVGSVGElement {
+  const WIDTH = spec.width ?? DEFAULT_WIDTH;
+  const HEIGHT = spec.height ?? DEFAULT_HEIGHT;
+  // Narrow charts keep the end labels short enough not to meet.
+  const narrow = WIDTH < 300;
   const { midpoints } = siiDesign(spec.groups.map((g) => g.population));
   const fitted = [spec.intercept, spec.intercept + spec.slope];
   const ys = [...spec.groups.flatMap((g) => [g.lower95, g.upper95]), ...fitted];
@@ -80,7 +90,7 @@ export function renderSiiChart(spec: SiiChartSpec): SVGSVGElement {
     .attr('x', M.left)
     .attr('y', below)
     .attr('font-size', 10.5)
-    .text(`◀ Most deprived (${spec.noun} 1)`);
+    .text(narrow ? '◀ Most deprived' : `◀ Most deprived (${spec.noun} 1)`);
   svg
     .append('text')
     .attr('x', WIDTH - M.right)

@@ -6,8 +6,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasView } from '../atlas_app.ts';
 import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
-import type { LayerMeta } from '../contracts/manifest.ts';
-import { LAYER_COLOURS } from '../map/point_layers.ts';
 import { el } from '../ui/dom.ts';
 import { yieldToMain } from '../ui/schedule.ts';
 import {
@@ -15,7 +13,6 @@ import {
   canvasLegend,
   canvasScaleBar,
   distanceLabel,
-  exportDate,
   footerHeight,
   headerHeight,
   LAYOUT,
@@ -34,98 +31,27 @@ import {
   type LegendEntry,
   type ScaleBar,
 } from './figure.ts';
+import {
+  defaultSubtitle,
+  defaultTitle,
+  layerEntries,
+  layerSourceLines,
+  legendEntries,
+  mapAltText,
+  sourceLines,
+  type FigureKind,
+} from './view_text.ts';
 
-/** The part of `AtlasApp` the reports use. */
-export interface ReportsHost {
-  view(): AtlasView;
-  onViewChange(listener: (view: AtlasView) => void): void;
-}
+import { createPanelContext } from '../analysis_panel/panel_context.ts';
+import { ReportView, type ReportsHost } from './report_view.ts';
 
-export const AUTHORITY = 'Sefton';
-
-type FigureKind = 'map' | 'gap' | 'sii';
+export type { ReportsHost } from './report_view.ts';
 
 const SCALE = PRINT_WIDTH / LAYOUT.width;
 
 /** Map column width (figure units); the legend sits to its right. */
 const MAP_WIDTH = 680;
 const LEGEND_X = LAYOUT.margin + MAP_WIDTH + 24;
-
-export function defaultTitle(view: AtlasView, kind: FigureKind = 'map'): string {
-  const geo = GEOGRAPHY_LEVELS[view.geography].label;
-  const what = `${view.indicator.label} by ${geo}, ${AUTHORITY}`;
-  if (kind === 'gap') return `The north-south gap: ${what}`;
-  if (kind === 'sii') return `Inequality by deprivation: ${view.indicator.label}, ${AUTHORITY}`;
-  return what;
-}
-
-export function defaultSubtitle(view: AtlasView): string {
-  return `${view.indicator.unit}; period ${view.indicator.period}; data vintage ${view.indicator.vintage}`;
-}
-
-/** Source and licence lines of what is shown, period and vintage, the export date. */
-export function sourceLines(view: AtlasView, date = new Date()): string[] {
-  const ind = view.indicator;
-  const geo = view.model.manifest.geographies.find((g) => g.id === view.geography);
-  const method = ind.geographies[view.geography]?.method;
-  const lines = [
-    `Source: ${ind.source}. ${ind.licence}`,
-    `Period: ${ind.period}. Data vintage: ${ind.vintage}.${method ? ` At this geography: ${method}.` : ''}`,
-  ];
-  if (geo) lines.push(`Boundaries: ${geo.source}. ${geo.licence}`);
-  lines.push(`Exported from Gap Atlas on ${exportDate(date)}.`);
-  return lines;
-}
-
-/** Point layers switched on in the view, as the manifest describes them. */
-export function shownLayers(view: AtlasView): LayerMeta[] {
-  const on = new Set((view.state.layers ?? '').split(',').filter(Boolean));
-  return view.model.manifest.layers.filter((l) => on.has(l.id) && view.points.has(l.id));
-}
-
-export function layerEntries(view: AtlasView): LegendEntry[] {
-  const layers = shownLayers(view);
-  if (layers.length === 0) return [];
-  return [
-    { colour: null, label: 'Points (larger = grouped)', shape: 'heading' },
-    ...layers.map((l): LegendEntry => ({
-      colour: LAYER_COLOURS[l.id] ?? '#444444',
-      label: `${l.label} (${l.count})`,
-      shape: 'circle',
-    })),
-  ];
-}
-
-export function layerSourceLines(view: AtlasView): string[] {
-  return shownLayers(view).map((l) => `${l.label}: ${l.source}, ${l.period}. ${l.licence}`);
-}
-
-/** The on-screen legend's classes, read back from the legend the atlas drew. */
-export function legendEntries(root: ParentNode = document): LegendEntry[] {
-  const out: LegendEntry[] = [];
-  for (const li of root.querySelectorAll<HTMLLIElement>('#legend .legend-classes li')) {
-    const sw = li.querySelector<HTMLElement>('.swatch');
-    const colour =
-      sw && !sw.classList.contains('hatch') ? getComputedStyle(sw).backgroundColor : null;
-    out.push({ colour, label: (li.textContent ?? '').trim() });
-  }
-  return out;
-}
-
-export function mapAltText(view: AtlasView, entries: LegendEntry[]): string {
-  const geo = GEOGRAPHY_LEVELS[view.geography].label;
-  const worse =
-    view.indicator.polarity === 'higher-is-better'
-      ? 'Darker colours show lower, worse values.'
-      : view.indicator.polarity === 'higher-is-worse'
-        ? 'Darker colours show higher, worse values.'
-        : 'Darker colours show higher values.';
-  const layers = shownLayers(view);
-  const points = layers.length
-    ? ` Points show ${layers.map((l) => `${l.label} (${l.count})`).join(', ')}.`
-    : '';
-  return `Map of ${view.indicator.label} (${view.indicator.unit}) by ${geo} in ${AUTHORITY}, ${view.indicator.period}. ${entries.length} legend classes, with the number of areas in each: ${entries.map((e) => e.label).join('; ')}. ${worse}${points}`;
-}
 
 function metresPerCssPixel(map: MapLibreMap): number {
   const lat = map.getCenter().lat;
@@ -503,7 +429,10 @@ class ReportsSection {
   private subtitleEdited = false;
   private busy = false;
 
-  constructor(private readonly host: ReportsHost) {
+  constructor(
+    private readonly host: ReportsHost,
+    private readonly pages: ReportView,
+  ) {
     this.title.addEventListener('input', () => (this.titleEdited = true));
     this.subtitle.addEventListener('input', () => (this.subtitleEdited = true));
     const button = (label: string, id: string, run: () => Promise<void>): HTMLButtonElement => {
@@ -511,10 +440,32 @@ class ReportsSection {
       b.addEventListener('click', () => void this.run(label, run));
       return b;
     };
+    const openPages = (kind: 'gap' | 'profile') => {
+      const b = el('button', {
+        type: 'button',
+        id: `open-report-${kind}`,
+        text: kind === 'gap' ? 'The gap: one-page report' : 'Area profile page',
+      });
+      b.addEventListener('click', () => {
+        const view = this.host.view();
+        this.pages.open(
+          kind === 'profile' && view.selection
+            ? { kind, target: { kind: 'area', geography: view.geography, code: view.selection } }
+            : { kind },
+        );
+      });
+      return b;
+    };
     this.root = el(
       'section',
       { id: 'reports', class: 'reports', 'aria-labelledby': 'reports-title' },
-      el('h2', { id: 'reports-title', text: 'Export figure' }),
+      el('h2', { id: 'reports-title', text: 'Reports and figures' }),
+      el('p', {
+        class: 'hint',
+        text: 'A4 pages for the annual report or the Board, to print or save as PDF: the gap in one page, or the profile of an area (the one selected on the map).',
+      }),
+      el('div', { class: 'report-buttons' }, openPages('gap'), openPages('profile')),
+      el('h3', { text: 'Export figure' }),
       el('label', { for: 'report-title', text: 'Title' }),
       this.title,
       el('label', { for: 'report-subtitle', text: 'Subtitle' }),
@@ -611,8 +562,21 @@ export function startReports(host: ReportsHost): void {
     if (!section) {
       const side = document.querySelector('aside.side');
       if (!side) return;
-      section = new ReportsSection(host);
+      const pages = new ReportView(host, createPanelContext(host));
+      section = new ReportsSection(host, pages);
       side.append(section.root);
+      // A link may name an open report page (rep=gap, or rep=profile of the selected area).
+      const rep = view.state.rep;
+      if (rep)
+        pages.open(
+          rep === 'profile' && view.selection
+            ? {
+                kind: rep,
+                target: { kind: 'area', geography: view.geography, code: view.selection },
+              }
+            : { kind: rep },
+          view.state.orient,
+        );
     }
     section.refresh(view);
   });

@@ -27,6 +27,10 @@ export const ViewStateSchema = z.object({
     .string()
     .regex(/^[a-z0-9_,]*$/)
     .optional(),
+  /** The report page open over the atlas, if any (the profile is of the selected area). */
+  rep: z.enum(['gap', 'profile']).optional(),
+  /** Its page orientation. */
+  orient: z.enum(['portrait', 'landscape']).optional(),
 });
 export type ViewState = z.infer<typeof ViewStateSchema>;
 

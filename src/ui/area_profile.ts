@@ -112,7 +112,7 @@ export function renderProfile(
 }
 
 /** A small spine bar: min-max of the authority's areas, this area's dot, the authority's line. */
-function spine(
+export function spine(
   m: IndicatorMeta,
   values: (number | null)[],
   v: number | null,

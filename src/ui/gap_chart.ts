@@ -37,6 +37,11 @@ export class GapChart {
     decileLabel: string,
     summaries: LocalitySummary[],
     areaNoun: string,
+    /**
+     * Chart size in chart units: width (default 340) and the plot's height (default 6 per
+     * area, 240 to 640). Print figures size it to their box so its text prints legibly.
+     */
+    size: { width?: number; plotHeight?: number } = {},
   ): void {
     const rows = items.filter((d) => d.value !== null);
     rows.sort((a, b) =>
@@ -44,9 +49,12 @@ export class GapChart {
         ? b.lat - a.lat
         : (b.deprivation ?? -Infinity) - (a.deprivation ?? -Infinity),
     );
-    const width = 340;
+    const width = size.width ?? 340;
     const margin = { top: 18, right: 12, bottom: 34, left: 12 };
-    const height = Math.max(240, Math.min(640, rows.length * 6)) + margin.top + margin.bottom;
+    const height =
+      (size.plotHeight ?? Math.max(240, Math.min(640, rows.length * 6))) +
+      margin.top +
+      margin.bottom;
     const values = rows.map((d) => d.value ?? 0);
     const x = scaleLinear()
       .domain([Math.min(...values), Math.max(...values)])

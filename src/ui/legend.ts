@@ -5,16 +5,21 @@ import { formatValue } from '../atlas_model.ts';
 import { colourForClass, type PaletteId } from '../map/palettes.ts';
 import { el } from './dom.ts';
 
-/** The legend: classes with their ranges, which end is worse, the method and no-data hatch. */
-export function renderLegend(
-  root: HTMLElement,
+export interface LegendClass {
+  /** Fill colour, or null for the hatched no-data class. */
+  colour: string | null;
+  /** Range (or decile) and the number of areas in it. */
+  label: string;
+}
+
+/** The classes of a choropleth in legend order, ending with the no-data class. */
+export function legendClasses(
   meta: IndicatorMeta,
   c: ChoroplethResult,
   palette: PaletteId,
-  geographyLabel: string,
-): void {
+): LegendClass[] {
   const better = meta.polarity === 'higher-is-better';
-  const items: HTMLElement[] = [];
+  const out: LegendClass[] = [];
   for (let i = 0; i < c.k; i++) {
     const lo = i === 0 ? c.min : c.breaks[i - 1];
     const hi = i === c.k - 1 ? c.max : c.breaks[i];
@@ -23,26 +28,31 @@ export function renderLegend(
         ? `Decile ${i + 1}${i === 0 ? ' (most deprived)' : i === 9 ? ' (least deprived)' : ''}`
         : `${formatValue(meta, lo)} to ${formatValue(meta, hi)}`;
     const count = Array.from(c.classes).filter((x) => x === i).length;
-    items.push(
-      el(
-        'li',
-        {},
-        el('span', {
-          class: 'swatch',
-          style: `background:${colourForClass(palette, c.k, i, better)}`,
-          'aria-hidden': 'true',
-        }),
-        `${label} (${count})`,
-      ),
-    );
+    out.push({ colour: colourForClass(palette, c.k, i, better), label: `${label} (${count})` });
   }
   const missing = Array.from(c.classes).filter((x) => x === -1).length;
-  items.push(
+  out.push({ colour: null, label: `No data (${missing})` });
+  return out;
+}
+
+/** The legend: classes with their ranges, which end is worse, the method and no-data hatch. */
+export function renderLegend(
+  root: HTMLElement,
+  meta: IndicatorMeta,
+  c: ChoroplethResult,
+  palette: PaletteId,
+  geographyLabel: string,
+): void {
+  const items = legendClasses(meta, c, palette).map((entry) =>
     el(
       'li',
       {},
-      el('span', { class: 'swatch hatch', 'aria-hidden': 'true' }),
-      `No data (${missing})`,
+      el('span', {
+        class: entry.colour ? 'swatch' : 'swatch hatch',
+        style: entry.colour ? `background:${entry.colour}` : '',
+        'aria-hidden': 'true',
+      }),
+      entry.label,
     ),
   );
   root.replaceChildren(

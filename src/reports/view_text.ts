@@ -1,0 +1,94 @@
+/**
+ * What a figure of the current view says in words: default titles, the source, licence, period
+ * and vintage lines, the legend read back from the screen and the alternative text. Shared by
+ * the figure exports and the report pages.
+ */
+import type { AtlasView } from '../atlas_app.ts';
+import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
+import type { LayerMeta } from '../contracts/manifest.ts';
+import { LAYER_COLOURS } from '../map/point_layers.ts';
+import { exportDate, type LegendEntry } from './figure.ts';
+
+export type FigureKind = 'map' | 'gap' | 'sii';
+
+/** The place the atlas covers, as the manifest names it ("Sefton"). */
+export function placeName(view: AtlasView): string {
+  return view.model.manifest.area.name;
+}
+
+export function defaultTitle(view: AtlasView, kind: FigureKind = 'map'): string {
+  const geo = GEOGRAPHY_LEVELS[view.geography].label;
+  const what = `${view.indicator.label} by ${geo}, ${placeName(view)}`;
+  if (kind === 'gap') return `The north-south gap: ${what}`;
+  if (kind === 'sii')
+    return `Inequality by deprivation: ${view.indicator.label}, ${placeName(view)}`;
+  return what;
+}
+
+export function defaultSubtitle(view: AtlasView): string {
+  return `${view.indicator.unit}; period ${view.indicator.period}; data vintage ${view.indicator.vintage}`;
+}
+
+/** Source and licence lines of what is shown, period and vintage, the export date. */
+export function sourceLines(view: AtlasView, date = new Date()): string[] {
+  const ind = view.indicator;
+  const geo = view.model.manifest.geographies.find((g) => g.id === view.geography);
+  const method = ind.geographies[view.geography]?.method;
+  const lines = [
+    `Source: ${ind.source}. ${ind.licence}`,
+    `Period: ${ind.period}. Data vintage: ${ind.vintage}.${method ? ` At this geography: ${method}.` : ''}`,
+  ];
+  if (geo) lines.push(`Boundaries: ${geo.source}. ${geo.licence}`);
+  lines.push(`Exported from Gap Atlas on ${exportDate(date)}.`);
+  return lines;
+}
+
+/** Point layers switched on in the view, as the manifest describes them. */
+export function shownLayers(view: AtlasView): LayerMeta[] {
+  const on = new Set((view.state.layers ?? '').split(',').filter(Boolean));
+  return view.model.manifest.layers.filter((l) => on.has(l.id) && view.points.has(l.id));
+}
+
+export function layerEntries(view: AtlasView): LegendEntry[] {
+  const layers = shownLayers(view);
+  if (layers.length === 0) return [];
+  return [
+    { colour: null, label: 'Points (larger = grouped)', shape: 'heading' },
+    ...layers.map((l): LegendEntry => ({
+      colour: LAYER_COLOURS[l.id] ?? '#444444',
+      label: `${l.label} (${l.count})`,
+      shape: 'circle',
+    })),
+  ];
+}
+
+export function layerSourceLines(view: AtlasView): string[] {
+  return shownLayers(view).map((l) => `${l.label}: ${l.source}, ${l.period}. ${l.licence}`);
+}
+
+/** The on-screen legend's classes, read back from the legend the atlas drew. */
+export function legendEntries(root: ParentNode = document): LegendEntry[] {
+  const out: LegendEntry[] = [];
+  for (const li of root.querySelectorAll<HTMLLIElement>('#legend .legend-classes li')) {
+    const sw = li.querySelector<HTMLElement>('.swatch');
+    const colour =
+      sw && !sw.classList.contains('hatch') ? getComputedStyle(sw).backgroundColor : null;
+    out.push({ colour, label: (li.textContent ?? '').trim() });
+  }
+  return out;
+}
+
+export function mapAltText(view: AtlasView, entries: LegendEntry[]): string {
+  const geo = GEOGRAPHY_LEVELS[view.geography].label;
+  const worse =
+    view.indicator.polarity === 'higher-is-better'
+      ? 'Darker colours show lower, worse values.'
+      : view.indicator.polarity === 'higher-is-worse'
+        ? 'Darker colours show higher, worse values.'
+        : 'Darker colours show higher values.';
+  const layers = shownLayers(view);
+  const points = layers.length
+    ? ` Points show ${layers.map((l) => `${l.label} (${l.count})`).join(', ')}.`
+    : '';
+  return `Map of ${view.indicator.label} (${view.indicator.unit}) by ${geo} in ${placeName(view)}, ${view.indicator.period}. ${entries.length} legend classes, with the number of areas in each: ${entries.map((e) => e.label).join('; ')}. ${worse}${points}`;
+}
