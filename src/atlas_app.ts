@@ -698,12 +698,14 @@ export class AtlasApp {
     }
     return this.model.manifest.layers.map((l) => {
       const idx = byLayer?.get(l.id) ?? new Int32Array();
-      const fc = this.points.get(l.id);
+      const inside = (this.points.get(l.id)?.features ?? []).filter((_, j) => idx[j] === index);
       return {
         layer: l.label,
-        names: (fc?.features ?? [])
-          .filter((_, j) => idx[j] === index)
-          .map((f) => String(f.properties.name ?? '')),
+        names: inside.map((f) => String(f.properties.name ?? '')),
+        at: inside.map((f): [number, number] => [
+          f.geometry.coordinates[0] ?? NaN,
+          f.geometry.coordinates[1] ?? NaN,
+        ]),
       };
     });
   }

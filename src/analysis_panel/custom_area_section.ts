@@ -9,6 +9,7 @@ import { MemoryRecordBackend } from '../storage/memory_record_backend.ts';
 import { download, el } from '../ui/dom.ts';
 import { AreaPicker } from './area_picker.ts';
 import { exportFileName } from './custom_area_geojson.ts';
+import { requestReport } from '../reports/report_requests.ts';
 import { buildCustomAreaReport, type CustomAreaReport } from './custom_area_report.ts';
 import {
   createCustomAreaStore,
@@ -279,6 +280,8 @@ export class CustomAreaSection {
         show.onclick = () => void this.show(current());
         const exp = el('button', { type: 'button', class: 'export', text: 'Export GeoJSON' });
         exp.onclick = () => void this.export(current());
+        const page = el('button', { type: 'button', class: 'profile-page', text: 'Profile page' });
+        page.onclick = () => void this.profilePage(current());
         const del = el('button', { type: 'button', class: 'delete', text: 'Delete' });
         del.onclick = () => void this.remove(current());
         const kind =
@@ -290,7 +293,7 @@ export class CustomAreaSection {
           { 'data-id': area.id },
           name,
           el('span', { class: 'hint', text: ` ${kind} ` }),
-          el('span', { class: 'button-row' }, show, exp, del),
+          el('span', { class: 'button-row' }, show, exp, page, del),
         );
       }),
     );
@@ -346,6 +349,18 @@ export class CustomAreaSection {
     this.shown = { id: area.id, report };
     this.stats.replaceChildren(renderCustomAreaFigures(this.ctx.host.view(), report));
     this.root.dataset.shown = area.id;
+  }
+
+  /** The area's A4 profile page (src/reports/), built from the same figures as "Show". */
+  private async profilePage(area: CustomArea): Promise<void> {
+    const current = this.shown?.id === area.id ? this.shown.report : null;
+    try {
+      const report = current ?? (await buildCustomAreaReport(this.ctx, area));
+      if (!requestReport({ kind: 'profile', target: { kind: 'custom', report } }))
+        this.say('The report pages are not ready yet; try again in a moment.');
+    } catch (err) {
+      this.say(`Cannot make the profile of "${area.name}": ${(err as Error).message}`);
+    }
   }
 
   private async export(area: CustomArea): Promise<void> {

@@ -8,6 +8,7 @@ import type { AtlasView } from '../atlas_app.ts';
 import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
 import type { Headline } from '../contracts/manifest.ts';
 import { loadHeadline } from '../reports/headline_source.ts';
+import { chartData } from '../ui/data_table.ts';
 import { el } from '../ui/dom.ts';
 import { yieldToMain } from '../ui/schedule.ts';
 import {
@@ -160,6 +161,21 @@ export class InequalitySection {
         noun,
       }),
       chartKey(),
+      chartData(
+        `${meta.label} by ${noun} (1 = most deprived): the points of the chart.`,
+        [
+          { label: noun[0]?.toUpperCase() + noun.slice(1) },
+          { label: 'Population', numeric: true },
+          { label: meta.unit, numeric: true },
+          { label: '95% interval', numeric: true },
+        ],
+        answer.value.groups.map((g) => [
+          String(g.quantile),
+          fixed(g.population, 0),
+          fixed(g.value, meta.decimals),
+          `${fixed(g.lower95, meta.decimals)} to ${fixed(g.upper95, meta.decimals)}`,
+        ]),
+      ),
       el('p', {
         class: 'hint method',
         id: 'ineq-method',

@@ -8,7 +8,12 @@ import { apiJson } from './api.ts';
 import { CategoriesSchema, type PublicFeature } from './api_schemas.ts';
 import { AssetDialog } from './asset_dialog.ts';
 import { takeEditLink, type EditLink } from './edit_link.ts';
-import { addRegisterLayer, fetchRegister, REGISTER_LAYER } from './register_layer.ts';
+import {
+  addRegisterLayer,
+  fetchRegister,
+  REGISTER_LAYER,
+  toPointCollection,
+} from './register_layer.ts';
 
 export { takeEditLink } from './edit_link.ts';
 
@@ -83,14 +88,8 @@ function errorText(reason: unknown): string {
 
 function showLayer(host: RegisterHost, features: PublicFeature[]): void {
   const meta = addRegisterLayer(host.map, features);
-  host.addAnalysisLayer?.(meta, {
-    type: 'FeatureCollection',
-    features: features.map((f) => ({
-      type: 'Feature',
-      geometry: f.geometry,
-      properties: { ...f.properties },
-    })),
-  });
+  // In the shape of the atlas's own point layers, so profiles and reports read the names.
+  host.addAnalysisLayer?.(meta, toPointCollection(features));
   const fieldset = byId('layers');
   const box = el('input', { type: 'checkbox', value: REGISTER_LAYER, id: 'layer-register' });
   box.checked = (host.layers ?? '').split(',').includes(REGISTER_LAYER);

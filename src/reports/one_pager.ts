@@ -24,7 +24,7 @@ import {
 import type { Result } from '../../workers/stats/result.ts';
 import { exportDate } from './figure.ts';
 import { sourcesFooter, type SourceItem } from './source_lines.ts';
-import { dataTable } from './data_table.ts';
+import { dataTable } from '../ui/data_table.ts';
 import {
   comparisonWord,
   core20Population,

@@ -65,7 +65,7 @@ function themeRows(rows: ProfileRow[], rankHeading: string, place: string): HTML
             r.meta.label,
             el('span', { class: 'rp-unit', text: ` ${r.meta.unit}` }),
           ),
-          el('td', { class: 'num rp-value', text: r.value }),
+          el('td', { class: 'num rp-area-value', text: r.value }),
           el('td', { class: 'num', text: r.authority }),
           el('td', { class: 'num', text: r.england }),
           el('td', { class: 'num rp-rank', text: r.rank }),
@@ -120,8 +120,8 @@ function profileSources(
     items.push({ what: `Boundaries, ${geo.label}`, source: geo.source, licence: geo.licence });
   for (const l of view.model.manifest.layers)
     items.push({ what: l.label, source: `${l.source}, ${l.period}`, licence: l.licence });
-  for (const method of new Set([...england.values()].map((e) => e.method)))
-    items.push({ what: 'England', source: method, licence: '' });
+  const methods = [...new Set([...england.values()].map((e) => e.method))];
+  if (methods.length) items.push({ what: 'England', source: methods.join('; '), licence: '' });
   return items;
 }
 
@@ -185,30 +185,28 @@ function insets(
         points,
         width: 220,
         maxHeight: 320,
-        label: `Map of ${name} with the ${points.length} mapped community assets inside it.`,
+        label: points.length
+          ? `Map of ${name} with the ${points.length} mapped community assets inside it.`
+          : `Map of ${name}.`,
       }),
-      el('figcaption', { text: `The area and its ${points.length} mapped assets` }),
+      el('figcaption', {
+        text: points.length ? `The area and its ${points.length} mapped assets` : 'The area',
+      }),
     ),
   );
   return el('div', { class: 'rp-insets' }, ...pieces);
 }
 
 function pointsInside(view: AtlasView, assets: ProfileAssets[]): SvgMapPoint[] {
-  const out: SvgMapPoint[] = [];
-  for (const l of view.model.manifest.layers) {
-    const names = new Set(assets.find((a) => a.layer === l.label)?.names ?? []);
-    for (const f of view.points.get(l.id)?.features ?? []) {
-      const name = String(f.properties.name ?? '');
-      if (!names.has(name)) continue;
-      out.push({
-        lon: f.geometry.coordinates[0] ?? NaN,
-        lat: f.geometry.coordinates[1] ?? NaN,
-        colour: LAYER_COLOURS[l.id] ?? '#444',
-        label: `${l.label}: ${name}`,
-      });
-    }
-  }
-  return out;
+  return assets.flatMap((a) => {
+    const layer = view.model.manifest.layers.find((l) => l.label === a.layer);
+    return a.at.map(([lon, lat], i) => ({
+      lon,
+      lat,
+      colour: LAYER_COLOURS[layer?.id ?? ''] ?? '#444',
+      label: `${a.layer}: ${a.names[i] ?? ''}`,
+    }));
+  });
 }
 
 function assetList(entries: { layer: string; items: string[] | number }[]): HTMLElement {

@@ -13,10 +13,12 @@ export interface SourceItem {
 }
 
 export function licenceSentences(licence: string): string[] {
+  // Sentences end with a full stop or a semicolon; the stop is put back so repeats compare equal.
   return licence
-    .split(/(?<=\.)\s+(?=[A-Z])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .split(/(?<=[.;])\s+(?=[A-Z])/)
+    .map((s) => s.trim().replace(/[.;]$/, ''))
+    .filter(Boolean)
+    .map((s) => `${s}.`);
 }
 
 export function groupSources(items: readonly SourceItem[]): {

@@ -8,6 +8,8 @@ import { el } from './dom.ts';
 export interface ProfileAssets {
   layer: string;
   names: string[];
+  /** Where each named asset is, lon/lat, in the same order. */
+  at: [number, number][];
 }
 
 /**

@@ -2,6 +2,7 @@ import { axisBottom, interpolateCividis, scaleBand, scaleLinear, select } from '
 import type { IndicatorMeta } from '../contracts/manifest.ts';
 import type { LocalitySummary } from '../../workers/gap_summary.ts';
 import { formatValue } from '../atlas_model.ts';
+import { chartData } from './data_table.ts';
 import { el } from './dom.ts';
 
 export interface GapItem {
@@ -162,7 +163,16 @@ export class GapChart {
           })
         : null,
     );
-    this.root.replaceChildren(legend, svg.node() as Node, summary);
+    const data = chartData(
+      `${meta.label} by area, in the order of the chart, with the deprivation decile of its colour.`,
+      [{ label: 'Area' }, { label: meta.unit, numeric: true }, { label: 'Decile', numeric: true }],
+      rows.map((d) => [
+        `${d.name} (${d.code})`,
+        formatValue(meta, d.value),
+        String(d.decile ?? ''),
+      ]),
+    );
+    this.root.replaceChildren(legend, svg.node() as Node, summary, data);
   }
 
   highlight(code: string | undefined): void {
@@ -241,5 +251,10 @@ export function renderGpGradient(
       ' life expectancy at birth, years (OHID Fingertips 650, 2016-20)',
     ),
     svg.node() as Node,
+    chartData(
+      'Life expectancy at birth of GP practice populations, 2016-20 (years), north to south.',
+      [{ label: 'Practice' }, { label: 'Male', numeric: true }, { label: 'Female', numeric: true }],
+      rows.map((p) => [p.name, p.male?.toFixed(1) ?? '', p.female?.toFixed(1) ?? '']),
+    ),
   );
 }

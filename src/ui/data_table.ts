@@ -2,7 +2,7 @@
  * The data table printed beside a chart: a caption, column headings and rows, every cell set
  * as text. Numbers are right-aligned through the `num` class.
  */
-import { el } from '../ui/dom.ts';
+import { el } from './dom.ts';
 
 export interface DataColumn {
   label: string;
@@ -45,5 +45,19 @@ export function dataTable(
         ),
       ),
     ),
+  );
+}
+
+/** The data of a chart on screen, folded under it so the chart keeps its place. */
+export function chartData(
+  caption: string,
+  columns: readonly DataColumn[],
+  rows: readonly (readonly string[])[],
+): HTMLDetailsElement {
+  return el(
+    'details',
+    { class: 'chart-data' },
+    el('summary', { text: 'Data table' }),
+    dataTable(caption, columns, rows),
   );
 }
