@@ -11,7 +11,6 @@ import type { Headline } from '../contracts/manifest.ts';
 import { formatValue, ordinal, rankMeaning } from '../atlas_model.ts';
 import { fixed, withLimits } from '../analysis_panel/format.ts';
 import { renderSiiChart } from '../analysis_panel/sii_chart.ts';
-import { SIMULATIONS } from '../analysis_panel/inequality_request.ts';
 import { el } from '../ui/dom.ts';
 import { GapChart } from '../ui/gap_chart.ts';
 import { legendClasses } from '../ui/legend.ts';
@@ -81,8 +80,8 @@ function authorityCode(view: AtlasView): string | null {
 function core20Figures(view: AtlasView): Core20Population[] {
   const out: Core20Population[] = [];
   for (const [g, decileId, label] of [
-    ['lsoa11', 'imd2019_decile', 'IMD 2019 on 2011 LSOAs'],
-    ['lsoa21', 'imd2025_decile', 'IMD 2025 on 2021 LSOAs'],
+    ['lsoa11', 'imd2019_decile', 'IMD 2019'],
+    ['lsoa21', 'imd2025_decile', 'IMD 2025'],
   ] as const) {
     const t = view.model.tables[g];
     if (!t) continue;
@@ -358,7 +357,7 @@ function siiSection(
     ),
     el('p', {
       class: 'rp-note',
-      text: `Dots: each local ${dep.label} decile of ${placeName(view)} with its 95% interval; line: the fitted slope (${SIMULATIONS.toLocaleString('en-GB')} simulations). Method and RII with the data tables.`,
+      text: `Dots: local ${dep.label} deciles with their 95% intervals; line: the fitted slope. Method and RII with the data tables.`,
     }),
   );
 }

@@ -74,7 +74,14 @@ export class ReportView {
     text: 'Close',
   });
   private readonly status = el('p', { id: 'report-status', role: 'status', 'aria-live': 'polite' });
-  private readonly pages = el('div', { id: 'report-pages', class: 'report-pages portrait' });
+  // Focusable so that keyboard users can scroll the preview.
+  private readonly pages = el('div', {
+    id: 'report-pages',
+    class: 'report-pages portrait',
+    tabindex: '0',
+    role: 'region',
+    'aria-label': 'Preview of the report pages',
+  });
   private readonly pageStyle = el('style', { id: 'report-page-style' });
   private kind: Kind = 'gap';
   private orientation: Orientation = 'portrait';

@@ -3,11 +3,17 @@
 // with the bivariate map, accessibility, and main-thread long tasks while 100,000 draws run.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../data/defaults.ts';
-import { launchChromium, screenshot, SCREENSHOTS, watchErrors } from './chromium.ts';
+import {
+  axeViolations,
+  isSerious,
+  launchChromium,
+  screenshot,
+  SCREENSHOTS,
+  watchErrors,
+} from './chromium.ts';
 
 let browser: Browser;
 const figures: Record<string, unknown> = {};
@@ -461,34 +467,9 @@ describe('the analysis panel', () => {
     await openSection(page, 'le-section');
     await openSection(page, 'catchment-section');
     await expect.poll(() => page.getAttribute('#catchment-section', 'data-state')).toBe('done');
-    const require = createRequire(import.meta.url);
-    await page.addScriptTag({
-      content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'),
-    });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: unknown,
-              opts: unknown,
-            ) => Promise<{
-              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const r = await axe.run('#analysis-panel', {
-        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-      });
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-      }));
-    });
+    const violations = await axeViolations(page, ['#analysis-panel']);
     figures.axeViolations = violations;
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(violations.filter(isSerious)).toEqual([]);
     await page.close();
   });
 });

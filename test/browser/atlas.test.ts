@@ -2,11 +2,17 @@
 // by click and keyboard, the gap view's linked highlight, the URL round trip, accessibility.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../data/defaults.ts';
-import { distinctColours, launchChromium, screenshot, watchErrors } from './chromium.ts';
+import {
+  axeViolations,
+  distinctColours,
+  isSerious,
+  launchChromium,
+  screenshot,
+  watchErrors,
+} from './chromium.ts';
 
 let browser: Browser;
 const longTasks: Record<string, number[]> = {};
@@ -411,33 +417,8 @@ describe('the atlas screen', () => {
   it('has no serious or critical axe-core violations', async () => {
     // The app's Content-Security-Policy rightly forbids inline scripts: let the test inject axe.
     const { page } = await open('?sel=E01006968', { bypassCSP: true });
-    const require = createRequire(import.meta.url);
-    await page.addScriptTag({
-      content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'),
-    });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: unknown,
-              opts: unknown,
-            ) => Promise<{
-              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const r = await axe.run(document, {
-        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-      });
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-      }));
-    });
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const violations = await axeViolations(page);
+    const serious = violations.filter(isSerious);
     expect(serious).toEqual([]);
     await page.close();
   });

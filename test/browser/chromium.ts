@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../data/defaults.ts';
@@ -68,3 +69,46 @@ export async function distinctColours(page: Page, selector: string): Promise<num
     return seen.size;
   }, png.toString('base64'));
 }
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: string[];
+}
+
+/**
+ * WCAG 2.2 AA violations found by axe-core inside `include` (CSS selectors; the whole document
+ * when empty). The page must be opened with `bypassCSP`: the app's Content-Security-Policy
+ * rightly forbids the injected script.
+ */
+export async function axeViolations(page: Page, include: string[] = []): Promise<AxeViolation[]> {
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({
+    content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'),
+  });
+  return page.evaluate(async (selectors) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(selectors.length ? { include: selectors.map((s) => [s]) } : document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  }, include);
+}
+
+export const isSerious = (v: AxeViolation): boolean =>
+  v.impact === 'serious' || v.impact === 'critical';

@@ -2,11 +2,9 @@
 // gets a private edit link; bad input is refused on the form; a moderator signs in and approves
 // it; it appears on the public layer with its name as plain text; the edit link updates and
 // withdraws it. Axe on the form and the moderation page.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot, watchErrors } from './chromium.ts';
+import { axeViolations, isSerious, launchChromium, screenshot, watchErrors } from './chromium.ts';
 
 const BASE = inject('baseUrl');
 const MODERATOR = inject('moderator');
@@ -76,34 +74,7 @@ async function project(page: Page, lonLat: [number, number]): Promise<{ x: numbe
 }
 
 async function runAxe(page: Page, include: string[]) {
-  const require = createRequire(import.meta.url);
-  await page.addScriptTag({
-    content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'),
-  });
-  const violations = await page.evaluate(async (selectors) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(
-      { include: selectors.map((s) => [s]) },
-      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    );
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  }, include);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return (await axeViolations(page, include)).filter(isSerious);
 }
 
 async function api<T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
