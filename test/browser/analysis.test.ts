@@ -251,6 +251,20 @@ describe('the analysis panel', () => {
     expect(await page.textContent('#custom-area-stats')).toContain('Census 2021');
     expect(await page.locator('#custom-assets li').count()).toBeGreaterThan(0);
     await shot(page, '#custom-area-section', 'analysis-custom-wards');
+    // Its A4 profile page, from the same figures, over the atlas.
+    await page.locator('#custom-list li button.profile-page').first().click();
+    await page.waitForSelector('#report-pages[data-state="ready"]', { timeout: 90_000 });
+    expect(await page.textContent('.rp-profile .rp-title')).toBe('Bootle three');
+    const people = sum.toLocaleString('en-GB');
+    expect(await page.textContent('.rp-key-figures')).toContain(people);
+    const row = page.locator('.rp-profile-table tr[data-indicator="census2021_residents"] td');
+    expect(await row.first().textContent()).toBe(people);
+    expect(await page.locator('.rp-inset svg path.highlight').count()).toBe(1);
+    await screenshot(page, 'report-profile-custom');
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#report-view')).toBe(false);
+    // The link no longer names the report (a reload would open it again).
+    await expect.poll(() => page.url()).not.toContain('rep=');
 
     // Kept across a reload (read back through the zod schema), then renamed and exported.
     await page.reload();
