@@ -11,6 +11,7 @@ import type { LifeExpectancyAnswer } from '../../workers/analysis_panel_api.ts';
 import { AGE_BANDS, LIFE_EXPECTANCY_METHOD } from '../../workers/stats/life_expectancy.ts';
 import { fixed, withLimits } from './format.ts';
 import { SEED, SIMULATIONS } from './inequality_section.ts';
+import { lifeExpectancyIndicator } from './life_expectancy_indicator.ts';
 import type { PanelContext } from './panel_context.ts';
 import { chartKey, renderSiiChart } from './sii_chart.ts';
 
@@ -150,6 +151,7 @@ export class LifeExpectancySection {
       el('tbody', {}, ...rows),
     );
     this.output.replaceChildren(
+      ...[this.mapButton(view, answer)].filter((b) => b !== null),
       table,
       el('p', {
         class: 'hint',
@@ -157,6 +159,32 @@ export class LifeExpectancySection {
       }),
       this.siiPart(view, answer, quantiles),
     );
+  }
+
+  /** "Map it": the values become an indicator of the map, for the atlas and its reports. */
+  private mapButton(
+    view: AtlasView,
+    answer: Extract<LifeExpectancyAnswer, { ok: true }>,
+  ): HTMLElement | null {
+    const t = view.model.table(view.geography);
+    const ind = lifeExpectancyIndicator(answer.areas, view.geography, t.codes, this.fileName);
+    if (!ind) return null;
+    const button = el('button', {
+      type: 'button',
+      id: 'le-map',
+      text: `Map it (${ind.report.withValue} ${GEOGRAPHY_LEVELS[view.geography].noun}) and use it in reports`,
+    });
+    button.onclick = () => {
+      button.disabled = true;
+      void this.ctx.host
+        .addImported(ind, true)
+        .then(() => (this.status.textContent = `${ind.meta.label} is on the map.`))
+        .catch((err: unknown) => {
+          this.status.textContent = `Could not map it: ${(err as Error).message}`;
+        })
+        .finally(() => (button.disabled = false));
+    };
+    return el('p', {}, button, el('span', { class: 'hint', text: ' It stays in this page only.' }));
   }
 
   private siiPart(

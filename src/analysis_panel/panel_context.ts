@@ -5,6 +5,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { AtlasView } from '../atlas_app.ts';
 import type { ViewState } from '../state/view_state.ts';
+import type { ImportedIndicator } from '../../workers/import/imported_indicator.ts';
 import { AnalysisClient } from '../analysis/analysis_client.ts';
 import type { InequalityApi } from '../../workers/analysis_panel_api.ts';
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
@@ -15,6 +16,8 @@ export interface AtlasHost {
   onViewChange(listener: (view: AtlasView) => void): void;
   select(code: string | undefined): Promise<void>;
   update(change: Partial<ViewState>): Promise<void>;
+  /** Joins an indicator of the user's to its geography and, with `show`, maps it. */
+  addImported(ind: ImportedIndicator, show: boolean): Promise<void>;
 }
 
 export interface PanelContext {

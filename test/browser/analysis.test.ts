@@ -395,6 +395,16 @@ describe('the analysis panel', () => {
     await page.locator('#le-sii').scrollIntoViewIfNeeded();
     await shot(page, '#le-section', 'analysis-life-expectancy');
 
+    // Mapped as an indicator, the one-pager uses it: map, chart and SII of the computed values.
+    await page.click('#le-map');
+    await expect.poll(() => page.inputValue('#ind-select')).toBe('import_le_ward_life_expectancy');
+    await page.click('#open-report-gap');
+    await page.waitForSelector('#report-pages[data-state="ready"]', { timeout: 90_000 });
+    expect(await page.textContent('.rp-map h2')).toContain('Life expectancy at birth, from');
+    expect(Number(await page.getAttribute('.rp-sii-value', 'data-value'))).toBeGreaterThan(0);
+    await screenshot(page, 'report-one-pager-computed-le');
+    await page.keyboard.press('Escape');
+
     // A broken file is refused with its line.
     await page.setInputFiles('#le-file', {
       name: 'bad.csv',
