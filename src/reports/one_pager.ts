@@ -13,7 +13,7 @@ import { fixed, withLimits } from '../analysis_panel/format.ts';
 import { renderSiiChart } from '../analysis_panel/sii_chart.ts';
 import { el } from '../ui/dom.ts';
 import { GapChart } from '../ui/gap_chart.ts';
-import { legendClasses } from '../ui/legend.ts';
+import { legendClasses, legendItem } from '../ui/legend.ts';
 import { CLASS_METHOD_LABELS } from '../../workers/classify.ts';
 import {
   groupingDescription,
@@ -231,18 +231,7 @@ function mapSection(view: AtlasView): HTMLElement {
     el(
       'ul',
       { class: 'rp-legend', 'aria-label': 'Map key' },
-      ...classes.map((k) =>
-        el(
-          'li',
-          {},
-          el('span', {
-            class: k.colour ? 'swatch' : 'swatch hatch',
-            style: k.colour ? `background:${k.colour}` : '',
-            'aria-hidden': 'true',
-          }),
-          k.label,
-        ),
-      ),
+      ...classes.map(legendItem),
       ...layers.map((l) =>
         el(
           'li',

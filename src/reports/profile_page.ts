@@ -11,9 +11,8 @@ import type { IndicatorMeta } from '../contracts/manifest.ts';
 import { fixed } from '../analysis_panel/format.ts';
 import { indicatorFigure, type CustomAreaReport } from '../analysis_panel/custom_area_report.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
-import { spine, type ProfileAssets } from '../ui/area_profile.ts';
+import { rankAmong, spine, type ProfileAssets } from '../ui/area_profile.ts';
 import { el } from '../ui/dom.ts';
-import { rankWorstFirst } from '../../workers/classify.ts';
 import { exportDate } from './figure.ts';
 import { sourcesFooter, type SourceItem } from './source_lines.ts';
 import { renderSvgMap, type SvgMapPoint } from './svg_map.ts';
@@ -263,12 +262,7 @@ export function areaProfilePages(
   const rows: ProfileRow[] = metas.map((m) => {
     const values = t.values[m.id] ?? [];
     const v = values[index] ?? null;
-    const ranks = rankWorstFirst(
-      Float64Array.from(values, (x) => (x === null ? NaN : x)),
-      m.polarity !== 'higher-is-better',
-    );
-    const n = values.filter((x) => x !== null).length;
-    const r = ranks[index] ?? 0;
+    const { rank: r, n } = rankAmong(values, index, m);
     const authority = view.model.authorityValue(m.id);
     return {
       meta: m,

@@ -54,12 +54,7 @@ export function renderProfile(
     for (const m of metas) {
       const values = t.values[m.id] ?? [];
       const v = values[index] ?? null;
-      const ranks = rankWorstFirst(
-        Float64Array.from(values, (x) => (x === null ? NaN : x)),
-        m.polarity !== 'higher-is-better',
-      );
-      const n = values.filter((x) => x !== null).length;
-      const r = ranks[index] ?? 0;
+      const { rank: r, n } = rankAmong(values, index, m);
       rows.push(
         el(
           'tr',
@@ -111,6 +106,19 @@ export function renderProfile(
       el('tbody', {}, ...rows),
     ),
   );
+}
+
+/** Rank of area `index` among the areas with a value, 1 = worst (0 = no value), and their count. */
+export function rankAmong(
+  values: readonly (number | null)[],
+  index: number,
+  meta: IndicatorMeta,
+): { rank: number; n: number } {
+  const ranks = rankWorstFirst(
+    Float64Array.from(values, (x) => (x === null ? NaN : x)),
+    meta.polarity !== 'higher-is-better',
+  );
+  return { rank: ranks[index] ?? 0, n: values.filter((x) => x !== null).length };
 }
 
 /** A small spine bar: min-max of the authority's areas, this area's dot, the authority's line. */

@@ -12,6 +12,20 @@ export interface LegendClass {
   label: string;
 }
 
+/** One row of a map key: a class swatch (hatched for no data) and its label. */
+export function legendItem(entry: LegendClass): HTMLLIElement {
+  return el(
+    'li',
+    {},
+    el('span', {
+      class: entry.colour ? 'swatch' : 'swatch hatch',
+      style: entry.colour ? `background:${entry.colour}` : '',
+      'aria-hidden': 'true',
+    }),
+    entry.label,
+  );
+}
+
 /** The classes of a choropleth in legend order, ending with the no-data class. */
 export function legendClasses(
   meta: IndicatorMeta,
@@ -43,18 +57,7 @@ export function renderLegend(
   palette: PaletteId,
   geographyLabel: string,
 ): void {
-  const items = legendClasses(meta, c, palette).map((entry) =>
-    el(
-      'li',
-      {},
-      el('span', {
-        class: entry.colour ? 'swatch' : 'swatch hatch',
-        style: entry.colour ? `background:${entry.colour}` : '',
-        'aria-hidden': 'true',
-      }),
-      entry.label,
-    ),
-  );
+  const items = legendClasses(meta, c, palette).map(legendItem);
   root.replaceChildren(
     el('h2', { text: meta.label }),
     el('p', {
