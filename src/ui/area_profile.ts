@@ -132,6 +132,8 @@ export function spine(
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('width', '90');
   svg.setAttribute('height', '14');
+  // A viewBox lets the print pages size it in millimetres without cutting off the ends.
+  svg.setAttribute('viewBox', '0 0 90 14');
   svg.setAttribute('role', 'img');
   const present = values.filter((x): x is number => x !== null);
   const lo = Math.min(...present);

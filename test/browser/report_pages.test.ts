@@ -186,6 +186,19 @@ describe('report pages', () => {
     expect(await imd.nth(2).textContent()).toBe('21.722');
     expect(await page.locator('.rp-assets li').count()).toBeGreaterThan(0);
     expect(await page.locator('.rp-inset svg path.highlight').count()).toBe(1);
+    // Linacre is Sefton's most deprived ward: its dot sits at the right end of the spread bar,
+    // and must be drawn inside the bar's box, not cut off.
+    const dotInside = await page.evaluate(() => {
+      const svg = document.querySelector(
+        '.rp-profile-table tr[data-indicator="imd2019_score"] .rp-spine svg',
+      );
+      const dot = svg?.querySelector('circle');
+      if (!svg || !dot) return false;
+      const a = svg.getBoundingClientRect();
+      const b = dot.getBoundingClientRect();
+      return b.width > 0 && b.left >= a.left - 0.5 && b.right <= a.right + 0.5;
+    });
+    expect(dotInside).toBe(true);
     await screenshot(page, 'report-profile-linacre');
     const pages = await printPdf('profile-linacre');
     const all = pages.map((p) => p.text).join(' ');
