@@ -6,7 +6,7 @@
  * Data tables of each chart follow on their own pages.
  */
 import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
+import { ENGLAND_CODE, GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
 import type { Headline } from '../contracts/manifest.ts';
 import { formatValue, ordinal, rankMeaning } from '../atlas_model.ts';
 import { fixed, withLimits } from '../analysis_panel/format.ts';
@@ -95,19 +95,15 @@ function core20Figures(view: AtlasView): Core20Population[] {
 function headlineSection(view: AtlasView, headline: Headline | string): HTMLElement {
   const code = authorityCode(view);
   const place = placeName(view);
-  if (typeof headline === 'string' || code === null) {
+  if (typeof headline === 'string') {
     return section(
       'rp-headline',
       'Life expectancy',
-      el('p', {
-        class: 'rp-missing',
-        text:
-          typeof headline === 'string'
-            ? `Headline figures not available: ${headline}.`
-            : `Headline figures are published for each authority: this atlas covers ${view.model.manifest.area.districts.length} (${place}).`,
-      }),
+      el('p', { class: 'rp-missing', text: `Headline figures not available: ${headline}.` }),
+      core20List(view),
     );
   }
+  if (code === null) return districtsSection(view, headline);
   const figures = headlineFigures(headline, code);
   const rows = HEADLINE_INDICATORS.flatMap((ind) => {
     const bySex = SEXES.map((sex) =>
@@ -129,14 +125,6 @@ function headlineSection(view: AtlasView, headline: Headline | string): HTMLElem
       ),
     ];
   });
-  const core20 = core20Figures(view).map((c) =>
-    el(
-      'li',
-      { 'data-core20': c.edition },
-      el('strong', { text: `${fixed(c.people, 0)} people` }),
-      ` (${fixed(c.share, 1)}%) live in Core20 areas, the 20% most deprived in England (${c.edition}: ${c.lsoas} of ${c.lsoasTotal} LSOAs).`,
-    ),
-  );
   const first = figures[0]?.trend ?? [];
   return section(
     'rp-headline',
@@ -166,7 +154,78 @@ function headlineSection(view: AtlasView, headline: Headline | string): HTMLElem
       ),
       el('tbody', {}, ...rows),
     ),
-    core20.length ? el('ul', { class: 'rp-core20' }, ...core20) : null,
+    core20List(view),
+  );
+}
+
+/** People in Core20 areas, one line per deprivation edition; null when there are none. */
+function core20List(view: AtlasView): HTMLElement | null {
+  const items = core20Figures(view).map((c) =>
+    el(
+      'li',
+      { 'data-core20': c.edition },
+      el('strong', { text: `${fixed(c.people, 0)} people` }),
+      ` (${fixed(c.share, 1)}%) live in Core20 areas, the 20% most deprived in England (${c.edition}: ${c.lsoas} of ${c.lsoasTotal} LSOAs).`,
+    ),
+  );
+  return items.length ? el('ul', { class: 'rp-core20' }, ...items) : null;
+}
+
+/** Several authorities (the city region): each one's latest published figures, and England. */
+function districtsSection(view: AtlasView, headline: Headline): HTMLElement {
+  const places = [...view.model.manifest.area.districts, { code: ENGLAND_CODE, name: 'England' }];
+  const latest = (code: string, id: string, sex: string) =>
+    headlineFigures(headline, code).find((f) => f.indicatorId === id && f.sex === sex)?.latest;
+  const columns = HEADLINE_INDICATORS.flatMap((ind) =>
+    SEXES.map((sex) => ({ ind, sex, period: latest(ENGLAND_CODE, ind.id, sex)?.period ?? '' })),
+  );
+  return section(
+    'rp-headline',
+    'Life expectancy and deprivation',
+    el(
+      'table',
+      { class: 'rp-headline-table rp-districts' },
+      el('caption', {
+        text: "Years, latest period, each authority; Fingertips' comparison with England.",
+      }),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col', text: '' }),
+          ...columns.map((c) =>
+            el('th', {
+              scope: 'col',
+              text: `${c.ind.short}, ${c.sex === 'Male' ? 'men' : 'women'} ${periodLabel(c.period)}`,
+            }),
+          ),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        ...places.map((p) =>
+          el(
+            'tr',
+            { 'data-area': p.code },
+            el('th', { scope: 'row', text: p.name }),
+            ...columns.map((c) => {
+              const l = headlineFigures(headline, p.code).find(
+                (f) => f.indicatorId === c.ind.id && f.sex === c.sex,
+              );
+              const word = l ? comparisonWord(l) : '';
+              return el('td', {
+                class: 'num',
+                text: l?.latest ? `${fixed(l.latest.area, 1)}${word ? ` (${word})` : ''}` : '–',
+              });
+            }),
+          ),
+        ),
+      ),
+    ),
+    core20List(view),
   );
 }
 
