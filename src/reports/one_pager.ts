@@ -246,7 +246,7 @@ function figureCells(f: HeadlineFigure | undefined, place: string): HTMLElement[
   ];
 }
 
-function mapSection(view: AtlasView): HTMLElement {
+function mapSection(view: AtlasView, orientation: Orientation): HTMLElement {
   const c = view.classes;
   const level = GEOGRAPHY_LEVELS[view.geography];
   const areas = view.areas[view.geography];
@@ -278,8 +278,7 @@ function mapSection(view: AtlasView): HTMLElement {
     fill,
     outline: view.areas.lad,
     points,
-    width: 400,
-    maxHeight: 560,
+    ...MAP_SIZE[orientation],
     label: mapAltText(view, legendEntries()),
   });
   const layers = shownLayers(view);
@@ -312,16 +311,21 @@ function mapSection(view: AtlasView): HTMLElement {
 }
 
 /**
- * Chart sizes in units of a quarter millimetre of the printed page, so that the charts' 10-unit
- * text prints at about 7 points whatever the box.
+ * Chart sizes in units the size of a CSS pixel of the printed page (0.26 mm), fitted to the
+ * boxes of the layout, so that the charts' 9.5 to 12-unit text prints at 7 to 9 points.
+ * The browser test measures the smallest text on the page.
  */
 const GAP_SIZE: Record<Orientation, { width: number; plotHeight: number }> = {
-  portrait: { width: 248, plotHeight: 400 },
-  landscape: { width: 256, plotHeight: 336 },
+  portrait: { width: 240, plotHeight: 288 },
+  landscape: { width: 226, plotHeight: 210 },
+};
+const MAP_SIZE: Record<Orientation, { width: number; maxHeight: number }> = {
+  portrait: { width: 212, maxHeight: 297 },
+  landscape: { width: 196, maxHeight: 210 },
 };
 const SII_SIZE: Record<Orientation, { width: number; height: number }> = {
-  portrait: { width: 232, height: 172 },
-  landscape: { width: 264, height: 150 },
+  portrait: { width: 218, height: 162 },
+  landscape: { width: 280, height: 116 },
 };
 
 function gapSection(view: AtlasView, orientation: Orientation): HTMLElement {
@@ -610,7 +614,7 @@ export function onePagerPages(input: OnePagerInput): HTMLElement[] {
     'rp-one-pager',
     header(view, input.title, input.subtitle, input.date),
     headlineSection(view, input.headline),
-    mapSection(view),
+    mapSection(view, input.orientation),
     gapSection(view, input.orientation),
     siiSection(view, input.sii, input.orientation),
     keyPoints(view, input),

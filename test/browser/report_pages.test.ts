@@ -83,6 +83,28 @@ function overflowing(): Promise<string[]> {
   });
 }
 
+/** The smallest text on the fixed page in points, HTML and SVG alike, with where it is. */
+function smallestText(): Promise<{ pt: number; where: string }> {
+  return page.evaluate(() => {
+    const sheet = document.querySelector('.rp-one-pager');
+    let best = { pt: Infinity, where: '' };
+    for (const e of sheet?.querySelectorAll<Element>('*') ?? []) {
+      const own = [...e.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim());
+      // Only text that is drawn: not SVG <title> tooltips, nothing hidden.
+      if (!own || ['title', 'desc'].includes(e.tagName) || e.getClientRects().length === 0)
+        continue;
+      const size = parseFloat(getComputedStyle(e).fontSize);
+      // SVG text is in its chart's units: scale by the chart's size on the page.
+      const svg = e instanceof SVGElement ? e.ownerSVGElement : null;
+      const scale = svg ? (svg.getScreenCTM()?.a ?? 1) : 1;
+      const pt = size * scale * 0.75;
+      if (pt < best.pt)
+        best = { pt, where: `${e.tagName} "${(e.textContent ?? '').slice(0, 30)}"` };
+    }
+    return best;
+  });
+}
+
 describe('report pages', () => {
   it('opens the one-pager from the keyboard, records it in the link, and closes on Escape', async () => {
     await page.focus('#open-report-gap');
@@ -103,6 +125,9 @@ describe('report pages', () => {
     await page.click('#open-report-gap');
     await ready();
     expect(await overflowing()).toEqual([]);
+    // Legible in print: nothing under 7 points (6.9 for rounding), SVG chart text included.
+    const smallest = await smallestText();
+    expect(smallest.pt, smallest.where).toBeGreaterThanOrEqual(6.9);
     await screenshot(page, 'report-one-pager-portrait');
     const legend = ((await page.locator('.rp-legend li').first().textContent()) ?? '').trim();
     const sii = Number(await page.getAttribute('.rp-sii-value', 'data-value'));
@@ -143,6 +168,8 @@ describe('report pages', () => {
     await ready();
     await expect.poll(() => page.url()).toContain('orient=landscape');
     expect(await overflowing()).toEqual([]);
+    const smallest = await smallestText();
+    expect(smallest.pt, smallest.where).toBeGreaterThanOrEqual(6.9);
     await screenshot(page, 'report-one-pager-landscape');
     const pages = await printPdf('one-pager-landscape');
     expect(pages[0]?.width).toBeCloseTo(A4.long, 0);
