@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { gss, int, num, optNum, optNumOrNA, parseCsvTable } from '../../data/csv_table.ts';
-import { PipelineError } from '../../data/errors.ts';
+import { pipelineErrorOf } from '../helpers/pipeline_error.ts';
 
 const Schema = z.object({ code: gss('E01'), score: num, rank: int, note: optNum.optional() });
-
-function problemsOf(fn: () => unknown): PipelineError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof PipelineError) return err;
-    throw err;
-  }
-  throw new Error('expected a PipelineError');
-}
 
 describe('parseCsvTable', () => {
   it('returns typed rows with their line numbers', () => {
@@ -29,7 +19,7 @@ describe('parseCsvTable', () => {
   });
 
   it('names file, line, column, field and value of a bad cell', () => {
-    const err = problemsOf(() =>
+    const err = pipelineErrorOf(() =>
       parseCsvTable('code,score,rank\nE01006512,12.5,3\nE01006513,twelve,4\n', 'imd.csv', Schema),
     );
     expect(err.problems).toEqual([
@@ -47,7 +37,7 @@ describe('parseCsvTable', () => {
   });
 
   it('lists every bad row, not just the first', () => {
-    const err = problemsOf(() =>
+    const err = pipelineErrorOf(() =>
       parseCsvTable('code,score,rank\nX1,1,1\nE01000001,1,1.5\n', 'f.csv', Schema),
     );
     expect(err.problems.map((p) => [p.line, p.field])).toEqual([
@@ -57,14 +47,14 @@ describe('parseCsvTable', () => {
   });
 
   it('reports a row with the wrong number of fields by line', () => {
-    const err = problemsOf(() =>
+    const err = pipelineErrorOf(() =>
       parseCsvTable('code,score,rank\nE01006512,1,2\nE01006513,1\n', 'short.csv', Schema),
     );
     expect(err.message).toMatch(/short\.csv, line 3/);
   });
 
   it('reports an unclosed quote', () => {
-    const err = problemsOf(() =>
+    const err = pipelineErrorOf(() =>
       parseCsvTable('code,score,rank\n"E01006512,1,2\n', 'quote.csv', Schema),
     );
     expect(err.message).toMatch(/quote\.csv/);
@@ -72,7 +62,9 @@ describe('parseCsvTable', () => {
   });
 
   it('names missing columns', () => {
-    const err = problemsOf(() => parseCsvTable('code,score\nE01006512,1\n', 'cols.csv', Schema));
+    const err = pipelineErrorOf(() =>
+      parseCsvTable('code,score\nE01006512,1\n', 'cols.csv', Schema),
+    );
     expect(err.message).toContain('cols.csv lacks required column(s): rank');
   });
 

@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englandComparators, readEnglandComparators } from '../../data/england_comparators.ts';
-import { PipelineError } from '../../data/errors.ts';
 import { imd2019Columns } from '../../data/sources/imd2019.ts';
 import { parseImd2019England } from '../../data/sources/imd2019_england.ts';
 import { rollUpColumns } from '../../data/tables.ts';
 import { ComparatorSchema, HeadlineSchema } from '../../src/contracts/manifest.ts';
 import { assignByLookup } from '../../workers/aggregate.ts';
+import { pipelineErrorOf } from '../helpers/pipeline_error.ts';
 
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/england');
 const RAW_DIR = path.join(FIXTURE, 'raw');
@@ -16,16 +16,6 @@ const FILE = 'indicators/imd2019_lsoa11_england.csv';
 const FIVE = { expectedLsoas: 5 };
 
 const fixtureText = (name: string) => readFile(path.join(FIXTURE, name), 'utf8');
-
-function refusal(fn: () => unknown): PipelineError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof PipelineError) return err;
-    throw err;
-  }
-  throw new Error('expected a PipelineError');
-}
 
 describe('England comparators', () => {
   it('rolls every LSOA of England up by each indicator’s own rule, in the atlas’s units', async () => {
@@ -88,7 +78,7 @@ describe('England comparators', () => {
 describe('England file errors', () => {
   it('names file, line, column, field and value of a bad cell', async () => {
     const text = await fixtureText('bad_population_line_4.csv');
-    const err = refusal(() => parseImd2019England(text, FIVE));
+    const err = pipelineErrorOf(() => parseImd2019England(text, FIVE));
     expect(err.problems).toEqual([
       expect.objectContaining({
         file: FILE,
@@ -105,7 +95,7 @@ describe('England file errors', () => {
 
   it('refuses a repeated LSOA, which would count twice', async () => {
     const text = await fixtureText('duplicate_code_line_7.csv');
-    const err = refusal(() => parseImd2019England(text, FIVE));
+    const err = pipelineErrorOf(() => parseImd2019England(text, FIVE));
     expect(err.message).toContain(`${FILE} repeats 1 area code(s).`);
     expect(err.problems).toEqual([
       expect.objectContaining({
@@ -119,7 +109,7 @@ describe('England file errors', () => {
 
   it('refuses a file that is not the whole of England', async () => {
     const text = await fixtureText(`raw/${FILE}`);
-    const err = refusal(() => parseImd2019England(text));
+    const err = pipelineErrorOf(() => parseImd2019England(text));
     expect(err.message).toContain(`${FILE} holds 5 LSOAs, not the 32,844 of England`);
   });
 });
