@@ -11,7 +11,7 @@ import { CustomAreaSection } from './custom_area_section.ts';
 import { InequalitySection } from './inequality_section.ts';
 import { LifeExpectancySection } from './life_expectancy_section.ts';
 import { MapClickCapture } from './map_click_capture.ts';
-import { createPanelContext, type AtlasHost } from './panel_context.ts';
+import { panelContextOf, type AtlasHost } from './panel_context.ts';
 
 export function startAnalysisPanel(host: AtlasHost): void {
   // Built after the atlas's first render: before it, the view may still name an indicator
@@ -27,7 +27,7 @@ export function startAnalysisPanel(host: AtlasHost): void {
 function buildPanel(host: AtlasHost): void {
   const side = document.querySelector('aside.side');
   if (!side) throw new Error('the atlas page has no side column for the analysis panel');
-  const ctx = createPanelContext(host);
+  const ctx = panelContextOf(host);
   const capture = new MapClickCapture(host.view().map);
   const root = el(
     'section',

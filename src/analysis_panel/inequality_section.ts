@@ -7,7 +7,7 @@
 import type { AtlasView } from '../atlas_app.ts';
 import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
 import type { Headline } from '../contracts/manifest.ts';
-import { loadHeadline } from '../reports/headline_source.ts';
+import { loadHeadline } from '../headline_source.ts';
 import { chartData } from '../ui/data_table.ts';
 import { el } from '../ui/dom.ts';
 import { yieldToMain } from '../ui/schedule.ts';
@@ -24,11 +24,9 @@ import {
 } from '../../workers/analysis_panel_inequality.ts';
 import { WEIGHT_LABELS } from '../../workers/custom_area.ts';
 import { fixed, withLimits } from './format.ts';
-import { inequalityRequest, SEED, SIMULATIONS } from './inequality_request.ts';
+import { inequalityRequest, SIMULATIONS } from './inequality_request.ts';
 import type { PanelContext } from './panel_context.ts';
 import { chartKey, renderSiiChart } from './sii_chart.ts';
-
-export { SEED, SIMULATIONS };
 
 export class InequalitySection {
   readonly root: HTMLDetailsElement;

@@ -10,7 +10,7 @@ import { quantileNoun, type QuantileCount } from '../../workers/analysis_panel_g
 import type { LifeExpectancyAnswer } from '../../workers/analysis_panel_api.ts';
 import { AGE_BANDS, LIFE_EXPECTANCY_METHOD } from '../../workers/stats/life_expectancy.ts';
 import { fixed, withLimits } from './format.ts';
-import { SEED, SIMULATIONS } from './inequality_section.ts';
+import { SEED, SIMULATIONS } from './inequality_request.ts';
 import { lifeExpectancyIndicator } from './life_expectancy_indicator.ts';
 import type { PanelContext } from './panel_context.ts';
 import { chartKey, renderSiiChart } from './sii_chart.ts';

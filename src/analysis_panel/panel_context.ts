@@ -49,6 +49,21 @@ export function createPanelContext(host: AtlasHost): PanelContext {
   };
 }
 
+const shared = new WeakMap<AtlasHost, PanelContext>();
+
+/**
+ * The one context of an atlas: the analysis panel and the report pages share its workers, so
+ * the report's SII does not start a second inequality worker.
+ */
+export function panelContextOf(host: AtlasHost): PanelContext {
+  let ctx = shared.get(host);
+  if (!ctx) {
+    ctx = createPanelContext(host);
+    shared.set(host, ctx);
+  }
+  return ctx;
+}
+
 /** The LSOA geography of the same boundary vintage as `g` (wards are built from 2021 LSOAs). */
 export function lsoaGeographyOf(g: GeographyId): 'lsoa11' | 'lsoa21' {
   return GEOGRAPHY_LEVELS[g].lsoaVintage === '2011' ? 'lsoa11' : 'lsoa21';

@@ -28,8 +28,8 @@ export interface SiiChartSpec {
   /** "decile" or "quintile". */
   noun: string;
   /**
-   * Size in chart units (default 340 x 230). A print figure passes its width in millimetres
-   * times four, so that the 10-unit text prints at about 7 points.
+   * Size in chart units (default 340 x 230). A print figure passes the size of its box in page
+   * pixels, so that the 10-unit text prints at about 7 points.
    */
   width?: number;
   height?: number;

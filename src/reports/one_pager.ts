@@ -174,10 +174,16 @@ function core20List(view: AtlasView): HTMLElement | null {
 /** Several authorities (the city region): each one's latest published figures, and England. */
 function districtsSection(view: AtlasView, headline: Headline): HTMLElement {
   const places = [...view.model.manifest.area.districts, { code: ENGLAND_CODE, name: 'England' }];
-  const latest = (code: string, id: string, sex: string) =>
-    headlineFigures(headline, code).find((f) => f.indicatorId === id && f.sex === sex)?.latest;
+  // Each place's figures once; a cell picks its indicator and sex from them.
+  const figuresOf = new Map(places.map((p) => [p.code, headlineFigures(headline, p.code)]));
+  const find = (code: string, id: string, sex: string) =>
+    figuresOf.get(code)?.find((f) => f.indicatorId === id && f.sex === sex);
   const columns = HEADLINE_INDICATORS.flatMap((ind) =>
-    SEXES.map((sex) => ({ ind, sex, period: latest(ENGLAND_CODE, ind.id, sex)?.period ?? '' })),
+    SEXES.map((sex) => ({
+      ind,
+      sex,
+      period: find(ENGLAND_CODE, ind.id, sex)?.latest?.period ?? '',
+    })),
   );
   return section(
     'rp-headline',
@@ -212,9 +218,7 @@ function districtsSection(view: AtlasView, headline: Headline): HTMLElement {
             { 'data-area': p.code },
             el('th', { scope: 'row', text: p.name }),
             ...columns.map((c) => {
-              const l = headlineFigures(headline, p.code).find(
-                (f) => f.indicatorId === c.ind.id && f.sex === c.sex,
-              );
+              const l = find(p.code, c.ind.id, c.sex);
               const word = l ? comparisonWord(l) : '';
               return el('td', {
                 class: 'num',

@@ -9,6 +9,7 @@ import { formatValue, ordinal } from '../atlas_model.ts';
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
 import type { IndicatorMeta } from '../contracts/manifest.ts';
 import { fixed } from '../analysis_panel/format.ts';
+import { core20Of } from '../analysis_panel/panel_context.ts';
 import { indicatorFigure, type CustomAreaReport } from '../analysis_panel/custom_area_report.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
 import { rankAmong, spine, type ProfileAssets } from '../ui/area_profile.ts';
@@ -276,7 +277,7 @@ export function areaProfilePages(
   const pop = view.model.value(g, view.model.populationId(g), index);
   const dep = view.model.deprivationOf(g);
   const score = view.model.value(g, dep.scoreId, index);
-  const core20 = view.model.value(g, dep.scoreId.replace(/_score$/, '_core20'), index);
+  const core20 = view.model.value(g, core20Of(dep.scoreId), index);
   const scoreRank = rows.find((r) => r.meta.id === dep.scoreId)?.rank ?? '';
   const decile = dep.decileId ? view.model.value(g, dep.decileId, index) : null;
   const feature = view.areas[g]?.features.find((f) => f.properties.code === target.code);

@@ -17,7 +17,7 @@ import { debounce } from '../ui/schedule.ts';
 import type { InequalityOutput } from '../../workers/analysis_panel_inequality.ts';
 import type { Result } from '../../workers/stats/result.ts';
 import { englandValues } from './england_values.ts';
-import { loadHeadline } from './headline_source.ts';
+import { loadHeadline } from '../headline_source.ts';
 import {
   defaultReportSubtitle,
   defaultReportTitle,

@@ -42,7 +42,7 @@ import {
   type FigureKind,
 } from './view_text.ts';
 
-import { createPanelContext } from '../analysis_panel/panel_context.ts';
+import { panelContextOf } from '../analysis_panel/panel_context.ts';
 import { ReportView, type ReportsHost } from './report_view.ts';
 
 export type { ReportsHost } from './report_view.ts';
@@ -562,7 +562,7 @@ export function startReports(host: ReportsHost): void {
     if (!section) {
       const side = document.querySelector('aside.side');
       if (!side) return;
-      const pages = new ReportView(host, createPanelContext(host));
+      const pages = new ReportView(host, panelContextOf(host));
       section = new ReportsSection(host, pages);
       side.append(section.root);
       // A link may name an open report page (rep=gap, or rep=profile of the selected area).
