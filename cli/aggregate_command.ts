@@ -12,13 +12,13 @@ import { z } from 'zod';
 import { DEFAULT_DATA_OPTIONS } from '../data/defaults.ts';
 import { PipelineError } from '../data/errors.ts';
 import { readLsoaToMsoa, readLsoaToWardAreaFit, readOfficialWardLookup } from '../data/lookups.ts';
-import { isCodeOfLevel, type GeographyId } from '../src/contracts/geography.ts';
+import { isCodeOfLevel, type GeographyId } from '../contracts/geography.ts';
 import {
   IndicatorTableSchema,
   ManifestSchema,
   type IndicatorTable,
   type Manifest,
-} from '../src/contracts/manifest.ts';
+} from '../contracts/manifest.ts';
 import {
   assignByLookup,
   ratioBy,

@@ -1,4 +1,4 @@
-import { LCR } from '../src/contracts/geography.ts';
+import { LCR } from '../contracts/geography.ts';
 import type { AreaFeature } from './boundaries.ts';
 import { PipelineError } from './errors.ts';
 

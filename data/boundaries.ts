@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
-import { isCodeOfLevel, type GeographyId } from '../src/contracts/geography.ts';
+import { isCodeOfLevel, type GeographyId } from '../contracts/geography.ts';
 import { PipelineError, type InputProblem } from './errors.ts';
 import { RAW, rawPath, type RawKey } from './raw_catalogue.ts';
 

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { GEOGRAPHY_LEVELS, LCR, type GeographyId } from '../src/contracts/geography.ts';
-import { SCHEMA_VERSION, type IndicatorMeta, type Manifest } from '../src/contracts/manifest.ts';
+import { GEOGRAPHY_LEVELS, LCR, type GeographyId } from '../contracts/geography.ts';
+import { SCHEMA_VERSION, type IndicatorMeta, type Manifest } from '../contracts/manifest.ts';
 import { resolveArea } from './area.ts';
 import { readBoundaries, type AreaFeature } from './boundaries.ts';
 import type { LsoaColumn } from './columns.ts';

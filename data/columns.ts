@@ -1,4 +1,4 @@
-import type { IndicatorMeta } from '../src/contracts/manifest.ts';
+import type { IndicatorMeta } from '../contracts/manifest.ts';
 import type { CarryKind } from '../workers/vintage_convert.ts';
 
 /** How a column is rolled up from LSOAs to wards, MSOAs and the authority (METHODS.md §4). */

@@ -1,5 +1,5 @@
-import { ENGLAND_CODE } from '../src/contracts/geography.ts';
-import type { Comparator } from '../src/contracts/manifest.ts';
+import { ENGLAND_CODE } from '../contracts/geography.ts';
+import type { Comparator } from '../contracts/manifest.ts';
 import type { Assignment } from '../workers/aggregate.ts';
 import type { LsoaColumn } from './columns.ts';
 import { imd2019Columns } from './sources/imd2019.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ENGLAND_CODE } from '../src/contracts/geography.ts';
-import type { Headline } from '../src/contracts/manifest.ts';
+import { ENGLAND_CODE } from '../contracts/geography.ts';
+import type { Headline } from '../contracts/manifest.ts';
 import { gss, optNum, optNumOrNA, readCsvTable, text } from './csv_table.ts';
 import type { AreaChoice } from './area.ts';
 import { LICENCE, RAW, rawPath } from './raw_catalogue.ts';

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { z } from 'zod';
-import type { LayerMeta } from '../src/contracts/manifest.ts';
+import type { LayerMeta } from '../contracts/manifest.ts';
 import { num, optNum, readCsvTable, text, yesNo } from './csv_table.ts';
 import type { AreaChoice } from './area.ts';
 import { LICENCE, RAW, rawPath } from './raw_catalogue.ts';

@@ -1,5 +1,5 @@
-import type { GeographyId } from '../src/contracts/geography.ts';
-import type { IndicatorMeta, IndicatorTable } from '../src/contracts/manifest.ts';
+import type { GeographyId } from '../contracts/geography.ts';
+import type { IndicatorMeta, IndicatorTable } from '../contracts/manifest.ts';
 import {
   assignByLookup,
   ratioBy,

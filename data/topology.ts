@@ -2,7 +2,7 @@ import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import { quantize } from 'topojson-client';
 import type { Objects, Topology } from 'topojson-specification';
-import type { GeographyId } from '../src/contracts/geography.ts';
+import type { GeographyId } from '../contracts/geography.ts';
 import { toCollection, type AreaFeature } from './boundaries.ts';
 
 export interface TopologyOptions {

@@ -10,12 +10,12 @@ import { openImportedIndicatorStore } from './storage/indexeddb_record_backend.t
 import { MemoryRecordBackend } from './storage/memory_record_backend.ts';
 import { ImportPanel, levelOfGeography } from './ui/import_panel.ts';
 import type { Remote } from 'comlink';
-import { GEOGRAPHY_LEVELS, type GeographyId } from './contracts/geography.ts';
-import type { IndicatorMeta, LayerMeta } from './contracts/manifest.ts';
+import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
+import type { IndicatorMeta, LayerMeta } from '../contracts/manifest.ts';
 import type { AtlasDataApi, ChoroplethResult } from '../workers/atlas_data_api.ts';
 import { CLASS_METHOD_LABELS, CLASS_METHODS } from '../workers/classify.ts';
 import type { AreaCollection } from '../workers/geometry_decode.ts';
-import { localitySummaries, type LocalitySummary } from '../workers/gap_summary.ts';
+import { localitySummaries } from '../workers/gap_summary.ts';
 import { assignQuantiles } from '../workers/stats/quantiles.ts';
 import type { AtlasModel } from './atlas_model.ts';
 import { formatValue, ordinal, rankMeaning } from './atlas_model.ts';
@@ -40,32 +40,7 @@ import { TableView } from './ui/table_view.ts';
 import { debounce, yieldToMain } from './ui/schedule.ts';
 import { startAnalysisPanel } from './analysis_panel/analysis_panel.ts';
 import { startReports } from './reports/reports.ts';
-
-export interface AtlasView {
-  geography: GeographyId;
-  indicator: IndicatorMeta;
-  selection: string | undefined;
-  state: ViewState;
-  model: AtlasModel;
-  map: MapLibreMap;
-  points: ReadonlyMap<string, PointCollection>;
-  /** The classes on the map now (null before the first render). */
-  classes: ChoroplethResult | null;
-  /** Decoded boundaries by geography id (including the authority outline, 'lad'). */
-  areas: Readonly<Record<string, AreaCollection>>;
-  /** What the north-south gap chart was last drawn from, for reports that redraw it. */
-  gap: GapInputs | null;
-}
-
-/** The arguments of the gap chart's last render. */
-export interface GapInputs {
-  meta: IndicatorMeta;
-  items: GapItem[];
-  order: 'north' | 'deprivation';
-  decileLabel: string;
-  summaries: LocalitySummary[];
-  areaNoun: string;
-}
+import type { AtlasView, GapInputs } from './state/atlas_view.ts';
 
 export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
 

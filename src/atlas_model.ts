@@ -1,5 +1,5 @@
-import type { GeographyId } from './contracts/geography.ts';
-import type { IndicatorMeta, IndicatorTable, Manifest } from './contracts/manifest.ts';
+import type { GeographyId } from '../contracts/geography.ts';
+import type { IndicatorMeta, IndicatorTable, Manifest } from '../contracts/manifest.ts';
 import type { Level } from './state/view_state.ts';
 
 /** The loaded atlas: manifest, tables and the rules that pick a geography for a view. */

@@ -1,4 +1,4 @@
-import { ManifestSchema, type Manifest } from './contracts/manifest.ts';
+import { ManifestSchema, type Manifest } from '../contracts/manifest.ts';
 
 /**
  * Where the app's data comes from, behind one small interface so tests can inject fixtures

@@ -2,7 +2,7 @@
  * The pipeline's headline.json (Fingertips life expectancy, IoD summaries), fetched once per
  * page and validated where it enters; a failure is a sentence saying why, not an exception.
  */
-import { HeadlineSchema, type Headline, type Manifest } from './contracts/manifest.ts';
+import { HeadlineSchema, type Headline, type Manifest } from '../contracts/manifest.ts';
 import { FetchDataSource } from './data_source.ts';
 
 let loaded: Promise<Headline | string> | null = null;

@@ -1,5 +1,5 @@
-import type { GeographyId } from '../src/contracts/geography.ts';
-import type { IndicatorTable } from '../src/contracts/manifest.ts';
+import type { GeographyId } from '../contracts/geography.ts';
+import type { IndicatorTable } from '../contracts/manifest.ts';
 import type { ClassMethod } from './classify.ts';
 import type { AreaCollection } from './geometry_decode.ts';
 

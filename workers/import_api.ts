@@ -9,12 +9,8 @@
  * than keeping parsed rows in the worker between calls (a string is copied in milliseconds).
  */
 import { z } from 'zod';
-import {
-  GeographyIdSchema,
-  IndicatorKindSchema,
-  PolaritySchema,
-} from '../src/contracts/manifest.ts';
-import type { GeographyId } from '../src/contracts/geography.ts';
+import { GeographyIdSchema, IndicatorKindSchema, PolaritySchema } from '../contracts/manifest.ts';
+import type { GeographyId } from '../contracts/geography.ts';
 import type { BuildChoices } from './import/build_imported_indicator.ts';
 import type { KnownCodes } from './import/detect_geography.ts';
 import type { ImportedIndicator, ImportReport } from './import/imported_indicator.ts';

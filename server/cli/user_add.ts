@@ -5,7 +5,7 @@
  */
 import { openRegister } from '../register/plugin.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../register/passwords.ts';
-import { email as emailRule, requiredLine } from '../register/text_rules.ts';
+import { email as emailRule, requiredLine } from '../../contracts/register/text_rules.ts';
 import { cliArgs, fail } from './args.ts';
 import { readPassword } from './password_input.ts';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { BBox } from '../db/asset_store.ts';
 import { POSTCODE_LICENCE, PostcodeDataMissing, type PostcodeLookup } from './postcodes.ts';
 import { emptyQuery } from './schemas.ts';
-import { postcode } from './text_rules.ts';
+import { postcode } from '../../contracts/register/text_rules.ts';
 import { HttpError, parseOrThrow } from './validation.ts';
 
 const postcodeParams = z.strictObject({

@@ -13,7 +13,7 @@ import {
   requiredText,
   time,
   website,
-} from './text_rules.ts';
+} from '../../contracts/register/text_rules.ts';
 
 export interface SchemaConfig {
   /** Where assets may be placed: the authority's bounding box with a margin. */

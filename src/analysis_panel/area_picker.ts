@@ -4,7 +4,7 @@
  * (`areas-<geography>`), drawn by a line layer of the panel's.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { GeographyId } from '../contracts/geography.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
 import { fillLayer, sourceId } from '../map/area_layers.ts';
 import type { CapturedClick, MapClickCapture } from './map_click_capture.ts';
 

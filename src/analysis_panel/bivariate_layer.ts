@@ -4,7 +4,7 @@
  * left alone), and its 3x3 legend as a table with the number of LSOAs in each cell.
  */
 import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
-import type { GeographyId } from '../contracts/geography.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
 import { sourceId } from '../map/area_layers.ts';
 import { el } from '../ui/dom.ts';
 import { textOn } from '../map/palettes.ts';

@@ -4,8 +4,8 @@
  * none in reach (largest first; a click selects the area), and a bivariate map of need against
  * access. The counting runs in the analysis workers (workers/catchment.ts).
  */
-import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import { el } from '../ui/dom.ts';
 import {
   accessLabels,

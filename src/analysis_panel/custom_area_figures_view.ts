@@ -3,9 +3,9 @@
  * assigned its areas, and a chooser to roll up any other indicator; and builds its GeoJSON
  * export with the same figures and provenance as properties.
  */
-import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
-import type { IndicatorMeta } from '../contracts/manifest.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
+import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import { el } from '../ui/dom.ts';
 import type { RolledUp } from '../../workers/custom_area.ts';
 import { customAreaGeoJson, type ExportProperties } from './custom_area_geojson.ts';

@@ -5,9 +5,9 @@
  */
 import type { GeoJSONSource } from 'maplibre-gl';
 import { z } from 'zod';
-import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
-import type { IndicatorMeta } from '../contracts/manifest.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
+import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import { sourceId } from '../map/area_layers.ts';
 import {
   countInside,

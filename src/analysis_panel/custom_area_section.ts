@@ -2,8 +2,8 @@
  * "Custom areas": pick areas of the geography on screen (on the map or from a list, for the
  * keyboard), or draw a polygon; save, rename, delete and export them; show their figures.
  */
-import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
 import { openIndexedDbRecordBackend } from '../storage/indexeddb_record_backend.ts';
 import { MemoryRecordBackend } from '../storage/memory_record_backend.ts';
 import { download, el } from '../ui/dom.ts';

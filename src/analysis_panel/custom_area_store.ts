@@ -4,7 +4,7 @@
  * read back: a damaged one is skipped and reported, never used.
  */
 import { z } from 'zod';
-import { GeographyIdSchema } from '../contracts/manifest.ts';
+import { GeographyIdSchema } from '../../contracts/manifest.ts';
 import type { RecordBackend } from '../storage/imported_indicator_store.ts';
 
 const LonLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);

@@ -3,7 +3,7 @@
  * weight each group and the deprivation that forms the groups, one entry per area. One builder
  * for the analysis panel and the reports, so the two cannot compute different SIIs.
  */
-import type { AtlasView } from '../atlas_app.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
 import type { GroupingKind, QuantileCount } from '../../workers/analysis_panel_groups.ts';
 import type { InequalityInput } from '../../workers/analysis_panel_api.ts';
 

@@ -4,9 +4,9 @@
  * chart, the method and vintages in words, and OHID's published SII in life expectancy beside
  * it for context.
  */
-import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
-import type { Headline } from '../contracts/manifest.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
+import type { Headline } from '../../contracts/manifest.ts';
 import { loadHeadline } from '../headline_source.ts';
 import { chartData } from '../ui/data_table.ts';
 import { el } from '../ui/dom.ts';

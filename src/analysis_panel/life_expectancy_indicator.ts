@@ -3,7 +3,7 @@
  * report pages can use (the one-pager takes the indicator on screen). It stays in this page:
  * unlike an imported CSV, it is not kept in the browser's storage.
  */
-import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
+import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
 import type { AreaLifeExpectancy } from '../../workers/analysis_panel_api.ts';
 import {
   IMPORT_ID_PREFIX,

@@ -3,8 +3,8 @@
  * this browser and computed in the inequality worker. The file is never sent anywhere: its
  * text goes from the file input to the worker by postMessage, and nothing here fetches.
  */
-import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import { el } from '../ui/dom.ts';
 import { quantileNoun, type QuantileCount } from '../../workers/analysis_panel_groups.ts';
 import type { LifeExpectancyAnswer } from '../../workers/analysis_panel_api.ts';

@@ -3,12 +3,12 @@
  * each started the first time a section needs it (the atlas's first load pays for neither).
  */
 import { wrap, type Remote } from 'comlink';
-import type { AtlasView } from '../atlas_app.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
 import type { ViewState } from '../state/view_state.ts';
 import type { ImportedIndicator } from '../../workers/import/imported_indicator.ts';
 import { AnalysisClient } from '../analysis/analysis_client.ts';
 import type { InequalityApi } from '../../workers/analysis_panel_api.ts';
-import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
+import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
 
 /** The part of `AtlasApp` the panel uses. */
 export interface AtlasHost {

@@ -1,5 +1,5 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { GeographyId } from '../contracts/geography.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
 import type { AreaCollection } from '../../workers/geometry_decode.ts';
 
 const HATCH = 'no-data-hatch';

@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import type { LayerMeta } from '../contracts/manifest.ts';
+import type { LayerMeta } from '../../contracts/manifest.ts';
 
 /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */
 export const LAYER_COLOURS: Record<string, string> = {

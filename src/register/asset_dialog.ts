@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { el } from '../ui/dom.ts';
-import { postcode as postcodeRule } from '../../server/register/text_rules.ts';
+import { postcode as postcodeRule } from '../../contracts/register/text_rules.ts';
 import { ApiError, apiJson } from './api.ts';
 import {
   NearbyCollectionSchema,

@@ -8,7 +8,7 @@ import {
   postcode,
   requiredLine,
   website,
-} from '../../server/register/text_rules.ts';
+} from '../../contracts/register/text_rules.ts';
 
 /** Form field names: the API's, plus `location` for the pin (latitude and longitude). */
 export const FIELD_NAMES = [

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { LayerMeta } from '../contracts/manifest.ts';
+import type { LayerMeta } from '../../contracts/manifest.ts';
 import { addPointLayer, setPointLayerVisible, type PointCollection } from '../map/point_layers.ts';
 import { apiJson } from './api.ts';
 import { PublicCollectionSchema, type PublicFeature } from './api_schemas.ts';

@@ -2,7 +2,7 @@ import './zod_config.ts';
 import './register.css';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { LAYER_COLOURS, setPointLayerVisible, type PointCollection } from '../map/point_layers.ts';
-import type { LayerMeta } from '../contracts/manifest.ts';
+import type { LayerMeta } from '../../contracts/manifest.ts';
 import { byId, el } from '../ui/dom.ts';
 import { apiJson } from './api.ts';
 import { CategoriesSchema, type PublicFeature } from './api_schemas.ts';

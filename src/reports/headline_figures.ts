@@ -4,8 +4,8 @@
  * each by sex for the authority and England, latest period and the trend over every period in
  * the data; and the population living in Core20 LSOAs. Pure: no DOM.
  */
-import { ENGLAND_CODE } from '../contracts/geography.ts';
-import type { Headline } from '../contracts/manifest.ts';
+import { ENGLAND_CODE } from '../../contracts/geography.ts';
+import type { Headline } from '../../contracts/manifest.ts';
 
 export const HEADLINE_INDICATORS = [
   { id: '90366', label: 'Life expectancy at birth', short: 'Life expectancy' },

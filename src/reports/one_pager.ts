@@ -5,9 +5,9 @@
  * population in Core20 areas, key points written from the figures, and every source line.
  * Data tables of each chart follow on their own pages.
  */
-import type { AtlasView } from '../atlas_app.ts';
-import { ENGLAND_CODE, GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
-import type { Headline } from '../contracts/manifest.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { ENGLAND_CODE, GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
+import type { Headline } from '../../contracts/manifest.ts';
 import { formatValue, ordinal, rankMeaning } from '../atlas_model.ts';
 import { fixed, withLimits } from '../analysis_panel/format.ts';
 import { renderSiiChart } from '../analysis_panel/sii_chart.ts';

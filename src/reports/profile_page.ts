@@ -4,10 +4,10 @@
  * it ranks, the community assets inside, and a map inset showing where it is.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { AtlasView } from '../atlas_app.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
 import { formatValue, ordinal } from '../atlas_model.ts';
-import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
-import type { IndicatorMeta } from '../contracts/manifest.ts';
+import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
+import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import { fixed } from '../analysis_panel/format.ts';
 import { core20Of } from '../analysis_panel/panel_context.ts';
 import { indicatorFigure, type CustomAreaReport } from '../analysis_panel/custom_area_report.ts';

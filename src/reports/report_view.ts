@@ -5,9 +5,9 @@
  * the pages is built from the view the atlas shows, as text and SVG.
  */
 import './report.css';
-import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
-import type { Headline } from '../contracts/manifest.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
+import type { Headline } from '../../contracts/manifest.ts';
 import { inequalityRequest } from '../analysis_panel/inequality_request.ts';
 import type { AtlasHost, PanelContext } from '../analysis_panel/panel_context.ts';
 import type { ViewState } from '../state/view_state.ts';

@@ -4,8 +4,8 @@
  * figure carries alternative text generated from its data, in the SVG and on screen.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import { el } from '../ui/dom.ts';
 import { yieldToMain } from '../ui/schedule.ts';
 import {

@@ -3,9 +3,9 @@
  * and vintage lines, the legend read back from the screen and the alternative text. Shared by
  * the figure exports and the report pages.
  */
-import type { AtlasView } from '../atlas_app.ts';
-import { GEOGRAPHY_LEVELS } from '../contracts/geography.ts';
-import type { LayerMeta } from '../contracts/manifest.ts';
+import type { AtlasView } from '../state/atlas_view.ts';
+import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
+import type { LayerMeta } from '../../contracts/manifest.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
 import { exportDate, type LegendEntry } from './figure.ts';
 

@@ -1,5 +1,5 @@
-import type { GeographyId } from '../contracts/geography.ts';
-import type { IndicatorMeta } from '../contracts/manifest.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
+import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import { formatValue, ordinal } from '../atlas_model.ts';
 import { rankWorstFirst } from '../../workers/classify.ts';

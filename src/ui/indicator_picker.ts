@@ -1,4 +1,4 @@
-import type { IndicatorMeta } from '../contracts/manifest.ts';
+import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import { el } from './dom.ts';
 
 const THEME_ORDER = [

@@ -1,4 +1,4 @@
-import type { IndicatorMeta } from '../contracts/manifest.ts';
+import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import { CLASS_METHOD_LABELS } from '../../workers/classify.ts';
 import type { ChoroplethResult } from '../../workers/atlas_data_api.ts';
 import { formatValue } from '../atlas_model.ts';

@@ -1,4 +1,4 @@
-import type { IndicatorMeta, IndicatorTable } from '../contracts/manifest.ts';
+import type { IndicatorMeta, IndicatorTable } from '../../contracts/manifest.ts';
 import { formatValue } from '../atlas_model.ts';
 import { csvCell, download, el } from './dom.ts';
 

@@ -4,7 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAtlasData } from '../../data/build.ts';
-import { IndicatorTableSchema, type IndicatorTable } from '../../src/contracts/manifest.ts';
+import { IndicatorTableSchema, type IndicatorTable } from '../../contracts/manifest.ts';
 import {
   countInside,
   customAreaFigures,

@@ -8,7 +8,7 @@ import type { CliOutput } from '../../cli/command.ts';
 import { COMMANDS } from '../../cli/commands.ts';
 import { runCli as runInProcess } from '../../cli/run.ts';
 import { buildAtlasData } from '../../data/build.ts';
-import { IndicatorTableSchema } from '../../src/contracts/manifest.ts';
+import { IndicatorTableSchema } from '../../contracts/manifest.ts';
 import { REAL_RAW, scratchDir } from '../helpers/raw_copy.ts';
 import { runCli } from './run_cli.ts';
 

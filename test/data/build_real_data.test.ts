@@ -17,7 +17,7 @@ import {
   ManifestSchema,
   type IndicatorTable,
   type Manifest,
-} from '../../src/contracts/manifest.ts';
+} from '../../contracts/manifest.ts';
 import { REAL_RAW, scratchDir } from '../helpers/raw_copy.ts';
 
 async function readJson(dir: string, file: string): Promise<unknown> {

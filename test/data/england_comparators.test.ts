@@ -6,7 +6,7 @@ import { englandComparators, readEnglandComparators } from '../../data/england_c
 import { imd2019Columns } from '../../data/sources/imd2019.ts';
 import { parseImd2019England } from '../../data/sources/imd2019_england.ts';
 import { rollUpColumns } from '../../data/tables.ts';
-import { ComparatorSchema, HeadlineSchema } from '../../src/contracts/manifest.ts';
+import { ComparatorSchema, HeadlineSchema } from '../../contracts/manifest.ts';
 import { assignByLookup } from '../../workers/aggregate.ts';
 import { pipelineErrorOf } from '../helpers/pipeline_error.ts';
 

@@ -10,7 +10,7 @@ import { RAW, rawPath } from '../../data/raw_catalogue.ts';
 import { imd2019Columns } from '../../data/sources/imd2019.ts';
 import { readImd2019England } from '../../data/sources/imd2019_england.ts';
 import { rollUpColumns } from '../../data/tables.ts';
-import type { Comparator } from '../../src/contracts/manifest.ts';
+import type { Comparator } from '../../contracts/manifest.ts';
 import { assignByLookup, weightedMeanBy } from '../../workers/aggregate.ts';
 import { REAL_RAW } from '../helpers/raw_copy.ts';
 

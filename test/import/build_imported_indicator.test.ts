@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GeographyId } from '../../src/contracts/geography.ts';
-import { IndicatorMetaSchema } from '../../src/contracts/manifest.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
+import { IndicatorMetaSchema } from '../../contracts/manifest.ts';
 import {
   buildImportedIndicator,
   inferDecimals,

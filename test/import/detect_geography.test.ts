@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GeographyId } from '../../src/contracts/geography.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
 import { detectGeography, type KnownCodes } from '../../workers/import/detect_geography.ts';
 import { buildSeftonCodes } from './sefton_codes.ts';
 

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GeographyId } from '../../src/contracts/geography.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
 import type { ImportApi } from '../../workers/import_api.ts';
 import { createImportWorker } from '../../workers/import.worker.ts';
 import { buildSeftonCodes, fixture } from './sefton_codes.ts';

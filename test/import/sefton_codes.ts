@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAtlasData } from '../../data/build.ts';
 import { DEFAULT_DATA_OPTIONS } from '../../data/defaults.ts';
-import { GEOGRAPHY_IDS, type GeographyId } from '../../src/contracts/geography.ts';
-import { IndicatorTableSchema } from '../../src/contracts/manifest.ts';
+import { GEOGRAPHY_IDS, type GeographyId } from '../../contracts/geography.ts';
+import { IndicatorTableSchema } from '../../contracts/manifest.ts';
 import { scratchDir } from '../helpers/raw_copy.ts';
 
 export const FIXTURES = path.resolve(

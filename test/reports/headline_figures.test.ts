@@ -10,7 +10,7 @@ import {
   IndicatorTableSchema,
   type Headline,
   type IndicatorTable,
-} from '../../src/contracts/manifest.ts';
+} from '../../contracts/manifest.ts';
 import {
   comparisonWord,
   core20Population,

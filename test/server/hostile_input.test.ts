@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalisePostcode } from '../../server/register/text_rules.ts';
+import { normalisePostcode } from '../../contracts/register/text_rules.ts';
 import { makeApp, snapshot, submission, submit, type TestApp } from './helpers.ts';
 
 interface ErrorBody {

@@ -4,8 +4,8 @@
  * duplicates, and fills the metadata every atlas indicator carries (source, period, vintage,
  * licence, method). Pure: the clock comes in as `importedAt`.
  */
-import { GEOGRAPHY_LEVELS, type GeographyId } from '../../src/contracts/geography.ts';
-import type { IndicatorKind, IndicatorMeta, Polarity } from '../../src/contracts/manifest.ts';
+import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
+import type { IndicatorKind, IndicatorMeta, Polarity } from '../../contracts/manifest.ts';
 import { detectGeography, type KnownCodes, type StrayCode } from './detect_geography.ts';
 import {
   IMPORT_ID_PREFIX,

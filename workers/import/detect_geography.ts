@@ -1,6 +1,6 @@
 /**
  * Which atlas geography a set of area codes belongs to: LSOA or MSOA (and which boundary
- * vintage), ward or local authority. Decided from the GSS prefixes (src/contracts/geography.ts)
+ * vintage), ward or local authority. Decided from the GSS prefixes (contracts/geography.ts)
  * and the atlas's own code lists, so a wrong vintage or a code from elsewhere is named rather
  * than joined (METHODS.md §5). Pure: no I/O.
  */
@@ -9,7 +9,7 @@ import {
   GEOGRAPHY_LEVELS,
   isCodeOfLevel,
   type GeographyId,
-} from '../../src/contracts/geography.ts';
+} from '../../contracts/geography.ts';
 
 /** The atlas's area codes per geography, in table order (from `tables/<geography>.json`). */
 export type KnownCodes = Partial<Record<GeographyId, readonly string[]>>;
@@ -88,7 +88,7 @@ const FAMILY_NOUN: Record<Family, [string, string]> = {
   lad: ['local authority code', 'local authority codes'],
 };
 
-/** Region codes (E12). Belongs in src/contracts/geography.ts once the atlas maps regions. */
+/** Region codes (E12). Belongs in contracts/geography.ts once the atlas maps regions. */
 const REGION_PREFIX = 'E12';
 const GSS_SHAPE = /^[EWSN]\d{8}$/;
 /** Codes named in a message before "…". */

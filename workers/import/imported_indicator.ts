@@ -4,7 +4,7 @@
  * schema checks it wherever it enters (from the worker, from IndexedDB).
  */
 import { z } from 'zod';
-import { GeographyIdSchema, IndicatorMetaSchema } from '../../src/contracts/manifest.ts';
+import { GeographyIdSchema, IndicatorMetaSchema } from '../../contracts/manifest.ts';
 
 /** Every imported indicator's id starts with this, so it can never shadow a built-in one. */
 export const IMPORT_ID_PREFIX = 'import_';
