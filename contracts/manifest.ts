@@ -69,6 +69,15 @@ export const LayerMetaSchema = z.object({
 });
 export type LayerMeta = z.infer<typeof LayerMetaSchema>;
 
+export const UnavailableIndicatorSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  label: z.string().min(1),
+  theme: z.string().min(1),
+  /** Plain language, e.g. "Census 2021 tables in the raw data cover the Liverpool City Region only". */
+  reason: z.string().min(1),
+});
+export type UnavailableIndicator = z.infer<typeof UnavailableIndicatorSchema>;
+
 export const FileEntrySchema = z.object({
   path: z.string(),
   bytes: z.number().int().nonnegative(),
@@ -91,6 +100,11 @@ export const ManifestSchema = z.object({
   geographies: z.array(GeographyMetaSchema).min(1),
   indicators: z.array(IndicatorMetaSchema).min(1),
   layers: z.array(LayerMetaSchema),
+  /**
+   * Indicators the atlas has elsewhere but this bundle cannot: their raw files do not cover
+   * these districts. The screen lists them as not available, never as a blank map or a zero.
+   */
+  unavailable: z.array(UnavailableIndicatorSchema).default([]),
   /** Attribution lines of everything in the output. */
   attributions: z.array(z.string()).min(1),
   files: z.array(FileEntrySchema).min(1),

@@ -268,6 +268,7 @@ export async function buildAtlasData(options: BuildOptions): Promise<BuildSummar
       contentHash: sha256(entries.map((e) => `${e.path}:${e.sha256}`).join('\n')),
       geometry: { file: 'geometry.topo.json' },
       headline: { file: 'headline.json' },
+      unavailable: [],
       geographies: (Object.keys(features) as GeographyId[]).map((g) => ({
         id: g,
         label: GEOGRAPHY_LEVELS[g].label,
