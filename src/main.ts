@@ -7,12 +7,12 @@ import { z } from 'zod';
 // zod's compiled validators use new Function, which the Content-Security-Policy forbids.
 z.config({ jitless: true });
 import type { AtlasDataApi } from '../workers/atlas_data_api.ts';
-import { AREA_GEOGRAPHIES, AtlasApp } from './atlas_app.ts';
+import { AREA_GEOGRAPHIES, AtlasApp } from './atlas/atlas_app.ts';
 import { AtlasModel } from './atlas_model.ts';
 import { FetchDataSource } from './data_source.ts';
 import { createBaseMap } from './map/base_map.ts';
 import { loadRuntimeConfig } from './config/runtime_config.ts';
-import type { PointCollection } from './map/point_layers.ts';
+import { PointCollectionSchema, type PointCollection } from '../contracts/point_layer.ts';
 import { parseViewState } from './state/view_state.ts';
 import { byId, el } from './ui/dom.ts';
 // register: the community asset register's layer, form and edit link (src/register/).
@@ -39,20 +39,6 @@ function notice(message: string): void {
   noticeBox.hidden = false;
   noticeBox.append(el('p', { text: message }));
 }
-
-const PointCollectionSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      geometry: z.object({
-        type: z.literal('Point'),
-        coordinates: z.tuple([z.number(), z.number()]),
-      }),
-      properties: z.record(z.string(), z.unknown()),
-    }),
-  ),
-});
 
 // register: read the private edit link before anything rewrites the address bar.
 const editLink = takeEditLink();
@@ -85,7 +71,7 @@ async function start(): Promise<void> {
         throw new Error(
           `${layer.file} is not a point layer: ${parsed.error.issues[0]?.message ?? ''}`,
         );
-      return [layer.id, parsed.data as PointCollection] as const;
+      return [layer.id, parsed.data] as const;
     }),
   );
   const areas = await worker.loadAreas(source.url(manifest.geometry.file), [

@@ -1,6 +1,5 @@
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
 import type { LayerMeta } from '../../contracts/manifest.ts';
 
 /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */
@@ -13,7 +12,8 @@ export const LAYER_COLOURS: Record<string, string> = {
   register: '#56B4E9',
 };
 
-export type PointCollection = FeatureCollection<Point, Record<string, unknown>>;
+export type { PointCollection } from '../../contracts/point_layer.ts';
+import type { PointCollection } from '../../contracts/point_layer.ts';
 
 const LABELS: Record<string, string> = {
   address: 'Address',

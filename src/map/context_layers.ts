@@ -1,0 +1,41 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { PointCollection } from '../../contracts/point_layer.ts';
+import type { AtlasModel } from '../atlas_model.ts';
+import type { AreaCollection } from '../../workers/geometry_decode.ts';
+import { addPlaceLabels } from './place_labels.ts';
+import { addPointLayer } from './point_layers.ts';
+
+/** Ward lines over every geography but wards, the point layers and the ward names. */
+export function addContextLayers(
+  map: MapLibreMap,
+  model: AtlasModel,
+  points: ReadonlyMap<string, PointCollection>,
+  wards: AreaCollection | undefined,
+): void {
+  if (wards) {
+    map.addSource('ward-context', { type: 'geojson', data: wards });
+    map.addLayer(
+      {
+        id: 'ward-context',
+        type: 'line',
+        source: 'ward-context',
+        paint: { 'line-color': '#222', 'line-width': 1, 'line-opacity': 0.55 },
+      },
+      'outline',
+    );
+  }
+  for (const layer of model.manifest.layers) {
+    const data = points.get(layer.id);
+    if (data) addPointLayer(map, layer, data);
+  }
+  const wardTable = model.tables.ward;
+  if (wardTable) {
+    addPlaceLabels(
+      map,
+      wardTable.codes.flatMap((_, i) => {
+        const at = wardTable.centres[i];
+        return at ? [{ name: wardTable.names[i] ?? '', at }] : [];
+      }),
+    );
+  }
+}
