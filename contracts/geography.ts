@@ -92,3 +92,15 @@ export const LCR = {
   name: 'Liverpool City Region',
   districts: ['E06000006', 'E08000011', 'E08000012', 'E08000013', 'E08000014', 'E08000015'],
 } as const;
+
+/** The level a user picks on the map (the vintage follows from the indicator). */
+export const LEVELS = ['lsoa', 'msoa', 'ward'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** The map level a geography is shown at; null for the authority itself. */
+export function levelOfGeography(g: GeographyId): Level | null {
+  if (g.startsWith('lsoa')) return 'lsoa';
+  if (g.startsWith('msoa')) return 'msoa';
+  if (g === 'ward') return 'ward';
+  return null;
+}

@@ -19,8 +19,6 @@ import { GapChart, renderGpGradient } from '../ui/gap_chart.ts';
 import { renderIndicatorMeta, renderIndicatorPicker } from '../ui/indicator_picker.ts';
 import { TableView } from '../ui/table_view.ts';
 import { debounce, yieldToMain } from '../ui/schedule.ts';
-import { startAnalysisPanel } from '../analysis_panel/analysis_panel.ts';
-import { startReports } from '../reports/reports.ts';
 import { AreaLocator } from './area_locator.ts';
 import {
   fillAreaList,
@@ -33,7 +31,7 @@ import {
 import { decilesOf } from './deciles.ts';
 import { gapInputs } from './gap_inputs.ts';
 import { addGpColouring } from './gp_colouring.ts';
-import { joinImported, startImportedIndicators } from './imported_indicators.ts';
+import { joinImported } from './join_imported.ts';
 import { MapInteraction } from './map_interaction.ts';
 import { renderMapKey } from './map_key.ts';
 
@@ -81,9 +79,14 @@ export class AtlasApp {
     this.locator = new AreaLocator(model, points, (g, xy) => worker.locatePoints(g, xy));
   }
 
-  /** Called after every completed render (geography, indicator, selection or classes changed). */
+  /**
+   * Called after every completed render (geography, indicator, selection or classes changed),
+   * and at once when a view is already on screen: panels loaded after the first frame start
+   * from the view they find.
+   */
   onViewChange(listener: (view: AtlasView) => void): void {
     this.viewListeners.push(listener);
+    if (this.firstRenderDone) listener(this.view());
   }
 
   /** What is on screen now, for panels that build on the atlas (analysis, reports). */
@@ -137,8 +140,6 @@ export class AtlasApp {
       })),
     );
     performance.mark('step 4.3 charts ready');
-    startAnalysisPanel(this);
-    startReports(this);
     await this.render();
     if (imports === null)
       void this.startImports().catch((err: unknown) =>
@@ -146,7 +147,9 @@ export class AtlasApp {
       );
   }
 
-  private startImports(): Promise<void> {
+  /** The import panel and its worker are code the first frame does not need: loaded later. */
+  private async startImports(): Promise<void> {
+    const { startImportedIndicators } = await import('./imported_indicators.ts');
     return startImportedIndicators(this.model, {
       added: (ind, show) => this.addImported(ind, show),
       removed: (id) => this.removeImported(id),

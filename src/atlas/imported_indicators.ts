@@ -8,8 +8,7 @@ import {
 import { openImportedIndicatorStore } from '../storage/indexeddb_record_backend.ts';
 import { MemoryRecordBackend } from '../storage/memory_record_backend.ts';
 import { el } from '../ui/dom.ts';
-import { ImportPanel, levelOfGeography } from '../ui/import_panel.ts';
-import type { Level } from '../state/view_state.ts';
+import { ImportPanel } from '../ui/import_panel.ts';
 
 export interface ImportActions {
   added(ind: ImportedIndicator, show: boolean): Promise<void>;
@@ -54,22 +53,4 @@ export async function startImportedIndicators(
     (id) => act.removed(id),
   );
   for (const ind of await panel.start()) await act.added(ind, false);
-}
-
-/**
- * Puts an imported indicator's values into the model's table of its geography, in table order
- * (areas the file does not name get no value). Null when the atlas has no such geography.
- */
-export function joinImported(
-  model: AtlasModel,
-  ind: ImportedIndicator,
-): { level: Level; values: (number | null)[] } | null {
-  const level = levelOfGeography(ind.geography);
-  const table = model.tables[ind.geography];
-  if (!level || !table) return null;
-  const byCode = new Map(ind.codes.map((c, i) => [c, ind.values[i] ?? null]));
-  const values = table.codes.map((c) => byCode.get(c) ?? null);
-  table.values[ind.meta.id] = values;
-  model.addIndicator(ind.meta);
-  return { level, values };
 }

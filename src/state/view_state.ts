@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { CLASS_METHODS } from '../../workers/classify.ts';
 import { PALETTE_IDS, type PaletteId } from '../map/palettes.ts';
 
-/** The level the user picks; the vintage follows from the indicator. */
-export const LEVELS = ['lsoa', 'msoa', 'ward'] as const;
-export type Level = (typeof LEVELS)[number];
+export { LEVELS, type Level } from '../../contracts/geography.ts';
+import { LEVELS } from '../../contracts/geography.ts';
 
 /** Everything needed to reproduce a view; lives in the URL query string. */
 export const ViewStateSchema = z.object({

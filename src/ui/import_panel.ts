@@ -252,11 +252,3 @@ export class ImportPanel {
     );
   }
 }
-
-/** The atlas level an imported geography is shown at; null for authority-level values. */
-export function levelOfGeography(g: GeographyId): 'lsoa' | 'msoa' | 'ward' | null {
-  if (g.startsWith('lsoa')) return 'lsoa';
-  if (g.startsWith('msoa')) return 'msoa';
-  if (g === 'ward') return 'ward';
-  return null;
-}

@@ -1,0 +1,198 @@
+// Speed of the atlas as a user meets it (issue "Fast at every scale"), in headless Chromium
+// with SwiftShader, against a naive page built here from the same raw data and timed in the
+// same browser: runs alternate naive/atlas in pairs, each in a fresh browser context (cold
+// cache). Reported: first complete choropleth frame of each pair, main-thread long tasks
+// before and after the first frame (PerformanceObserver 'longtask'), switch times, and the
+// JavaScript that loads before the first frame.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { buildAtlasData } from '../data/build.ts';
+import { DEFAULT_DATA_OPTIONS, REPO_ROOT } from '../data/defaults.ts';
+import { buildApp } from '../server/app.ts';
+import { launchChromium } from '../test/browser/chromium.ts';
+import { measuredPage, type PageTiming } from './first_frame_page.ts';
+import type { BenchRow } from './types.ts';
+
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 6);
+const TARGETS = {
+  firstFrameRatio: 0.8,
+  longTaskAfterMs: 50,
+  longTaskBeforeMs: 100,
+  indicatorSwitchMs: 100,
+  geographySwitchMs: 300,
+  firstFrameJsKb: 150,
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+
+/** The naive page's data: Sefton's raw 2011 LSOAs with the IMD 2019 score joined by code. */
+async function naiveGeojson(rawDir: string): Promise<string> {
+  const geo = JSON.parse(
+    await readFile(path.join(rawDir, 'boundaries/sefton_lsoa11_bgc.geojson'), 'utf8'),
+  ) as { features: { properties: Record<string, unknown> }[] };
+  const csv = (await readFile(path.join(rawDir, 'indicators/imd2019_lsoa11_england.csv'), 'utf8'))
+    .split('\n')
+    .slice(1);
+  const score = new Map(csv.map((l) => l.split(',')).map((c) => [c[0], Number(c[2])]));
+  for (const f of geo.features) f.properties.imd = score.get(String(f.properties.LSOA11CD)) ?? 0;
+  return JSON.stringify(geo);
+}
+
+async function buildPages(tmp: string): Promise<{ dist: string; data: string }> {
+  const dist = path.join(tmp, 'dist');
+  const data = path.join(tmp, 'data');
+  await buildAtlasData({ area: 'E08000014', rawDir: DEFAULT_DATA_OPTIONS.rawDir, outDir: data });
+  await build({
+    root: REPO_ROOT,
+    logLevel: 'error',
+    build: { outDir: dist, emptyOutDir: true, copyPublicDir: false, sourcemap: false },
+  });
+  const naive = path.join(dist, 'naive');
+  await build({
+    root: path.join(REPO_ROOT, 'bench/naive'),
+    base: './',
+    logLevel: 'error',
+    configFile: false,
+    build: { outDir: naive, emptyOutDir: true, sourcemap: false },
+  });
+  await writeFile(
+    path.join(naive, 'lsoa.geojson'),
+    await naiveGeojson(DEFAULT_DATA_OPTIONS.rawDir),
+  );
+  return { dist, data };
+}
+
+/** Gzipped bytes of the app's JavaScript files (not MapLibre) that a page loaded. */
+async function gzippedJs(dist: string, urls: string[]): Promise<number> {
+  let total = 0;
+  for (const u of new Set(urls)) {
+    const name = path.basename(new URL(u).pathname);
+    if (!/\.m?js$/.test(name) || name.startsWith('maplibre')) continue;
+    total += gzipSync(await readFile(path.join(dist, 'assets', name))).length;
+  }
+  return total;
+}
+
+/** Switch times, indicator and geography, each to the map's next idle frame after the update. */
+async function timeSwitches(page: Page): Promise<Record<string, number>> {
+  // A string, not a function: tsx would wrap inner helpers in a __name() the page lacks.
+  return (await page.evaluate(`(async () => {
+    const atlas = window.gapAtlas;
+    if (!atlas) throw new Error('no gapAtlas handle');
+    const time = async (change) => {
+      const t0 = performance.now();
+      const painted = new Promise((r) => atlas.map.once('idle', () => r()));
+      await atlas.update(change);
+      atlas.map.triggerRepaint();
+      await painted;
+      return performance.now() - t0;
+    };
+    return {
+      indicator: await time({ ind: 'imd2019_income_score' }),
+      indicatorBack: await time({ ind: 'imd2019_score' }),
+      geography: await time({ level: 'ward' }),
+      geographyBack: await time({ level: 'lsoa' }),
+    };
+  })()`)) as Record<string, number>;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'gap-atlas-firstframe-'));
+  const { dist, data } = await buildPages(tmp);
+  const server = await buildApp({
+    distDir: dist,
+    dataDir: data,
+    register: { file: path.join(tmp, 'register.db') },
+  });
+  const base = await server.listen({ port: 0, host: '127.0.0.1' });
+  let browser: Browser | null = null;
+  const naive: PageTiming[] = [];
+  const atlas: PageTiming[] = [];
+  let switches: Record<string, number> = {};
+  let switchTasks = 0;
+  let jsBytes = 0;
+  try {
+    browser = await launchChromium();
+    // One warm-up pair (discarded), then PAIRS pairs, alternating which page goes first.
+    for (let i = 0; i <= PAIRS; i++) {
+      const order = i % 2 === 0 ? ['naive', 'atlas'] : ['atlas', 'naive'];
+      for (const which of order) {
+        const url = which === 'naive' ? `${base}/naive/index.html` : `${base}/`;
+        const { timing, page, context } = await measuredPage(browser, url);
+        if (which === 'atlas' && i === PAIRS) {
+          jsBytes = await gzippedJs(dist, timing.scriptsBeforeFirstFrame);
+          switches = await timeSwitches(page);
+          switchTasks = (await page.evaluate(`(() => {
+            const at = performance.getEntriesByName('first-frame')[0]?.startTime ?? 0;
+            const after = (window.__longTasks || []).filter((t) => t.start >= at);
+            return Math.max(0, ...after.map((t) => t.duration));
+          })()`)) as number;
+        }
+        await context.close();
+        if (i > 0) (which === 'naive' ? naive : atlas).push(timing);
+      }
+    }
+  } finally {
+    await browser?.close();
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  const naiveMs = median(naive.map((t) => t.firstFrameMs));
+  const atlasMs = median(atlas.map((t) => t.firstFrameMs));
+  const pairs = naive
+    .map((n, i) => `${Math.round(n.firstFrameMs)}/${Math.round(atlas[i]?.firstFrameMs ?? NaN)}`)
+    .join(', ');
+  const before = Math.max(...atlas.map((t) => t.longestBeforeMs));
+  const after = Math.max(...atlas.map((t) => t.longestAfterMs), switchTasks);
+  const ratio = atlasMs / naiveMs;
+  const sw = (k: string) => Math.round(switches[k] ?? NaN);
+  const naiveName =
+    'naive page: raw Sefton LSOA GeoJSON, one MapLibre fill layer (first complete frame)';
+  return [
+    { name: naiveName, medianMs: naiveMs, runs: naive.length },
+    {
+      name: 'atlas: navigation to first complete choropleth frame (Sefton, LSOA 2011, IMD 2019)',
+      medianMs: atlasMs,
+      runs: atlas.length,
+      baseline: naiveName,
+      notes: `ratio ${ratio.toFixed(2)} (target <= ${TARGETS.firstFrameRatio}: ${verdict(ratio <= TARGETS.firstFrameRatio)}); pairs naive/atlas ms: ${pairs}`,
+    },
+    {
+      name: 'atlas: longest main-thread task before the first frame',
+      medianMs: median(atlas.map((t) => t.longestBeforeMs)),
+      runs: atlas.length,
+      notes: `worst of all runs ${Math.round(before)} ms (target <= ${TARGETS.longTaskBeforeMs}: ${verdict(before <= TARGETS.longTaskBeforeMs)})`,
+    },
+    {
+      name: 'atlas: longest main-thread task from the first frame on (2 s after it, and during switches)',
+      medianMs: median(atlas.map((t) => t.longestAfterMs)),
+      runs: atlas.length,
+      notes: `worst of all runs and switches ${Math.round(after)} ms (target <= ${TARGETS.longTaskAfterMs}: ${verdict(after <= TARGETS.longTaskAfterMs)})`,
+    },
+    {
+      name: 'atlas: switch indicator, repaint complete',
+      medianMs: median([switches.indicator ?? NaN, switches.indicatorBack ?? NaN]),
+      runs: 2,
+      notes: `${sw('indicator')} and ${sw('indicatorBack')} ms (target <= ${TARGETS.indicatorSwitchMs}: ${verdict(Math.max(sw('indicator'), sw('indicatorBack')) <= TARGETS.indicatorSwitchMs)})`,
+    },
+    {
+      name: 'atlas: switch geography (LSOA -> ward -> LSOA), repaint complete',
+      medianMs: median([switches.geography ?? NaN, switches.geographyBack ?? NaN]),
+      runs: 2,
+      notes: `${sw('geography')} and ${sw('geographyBack')} ms (target <= ${TARGETS.geographySwitchMs}: ${verdict(Math.max(sw('geography'), sw('geographyBack')) <= TARGETS.geographySwitchMs)})`,
+    },
+    {
+      name: 'atlas: app JavaScript loaded before the first frame (gzipped, MapLibre apart), KB',
+      medianMs: jsBytes / 1024,
+      runs: 1,
+      notes: `${kb(jsBytes)} (target <= ${TARGETS.firstFrameJsKb} KB: ${verdict(jsBytes / 1024 <= TARGETS.firstFrameJsKb)}); the value column holds KB, not ms`,
+    },
+  ];
+}

@@ -1,0 +1,21 @@
+import type { ImportedIndicator } from '../../workers/import_api.ts';
+import type { AtlasModel } from '../atlas_model.ts';
+import { levelOfGeography, type Level } from '../../contracts/geography.ts';
+
+/**
+ * Puts an imported indicator's values into the model's table of its geography, in table order
+ * (areas the file does not name get no value). Null when the atlas has no such geography.
+ */
+export function joinImported(
+  model: AtlasModel,
+  ind: ImportedIndicator,
+): { level: Level; values: (number | null)[] } | null {
+  const level = levelOfGeography(ind.geography);
+  const table = model.tables[ind.geography];
+  if (!level || !table) return null;
+  const byCode = new Map(ind.codes.map((c, i) => [c, ind.values[i] ?? null]));
+  const values = table.codes.map((c) => byCode.get(c) ?? null);
+  table.values[ind.meta.id] = values;
+  model.addIndicator(ind.meta);
+  return { level, values };
+}
