@@ -1,6 +1,6 @@
 import { axisBottom, interpolateCividis, scaleBand, scaleLinear, select } from 'd3';
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
-import type { LocalitySummary } from '../../workers/gap_summary.ts';
+import type { LocalitySummary } from '../../workers/atlas/gap_summary.ts';
 import { formatValue } from '../atlas_model.ts';
 import { chartData } from './data_table.ts';
 import { el } from './dom.ts';

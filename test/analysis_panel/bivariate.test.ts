@@ -8,7 +8,7 @@ import {
   cellCounts,
   nearestFromCatchment,
   needClass,
-} from '../../workers/analysis_panel_bivariate.ts';
+} from '../../workers/analysis/need_access_classes.ts';
 
 describe('bivariate need and access', () => {
   it('puts Core20 deciles in the highest need class', () => {

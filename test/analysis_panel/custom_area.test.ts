@@ -12,8 +12,8 @@ import {
   rollUp,
   rollupRuleFor,
   type RollupMeta,
-} from '../../workers/custom_area.ts';
-import { decodeAreas } from '../../workers/geometry_decode.ts';
+} from '../../workers/rollup/custom_area_figures.ts';
+import { decodeAreas } from '../../workers/geometry/decode_areas.ts';
 import { packPolygons } from '../../workers/geometry/packed_polygons.ts';
 import { buildPolygonIndex, locatePoints } from '../../workers/geometry/polygon_index.ts';
 import { REAL_RAW, scratchDir } from '../helpers/raw_copy.ts';

@@ -5,12 +5,12 @@ import {
   deprivationGroups,
   groupValues,
   type GroupValue,
-} from '../../workers/analysis_panel_groups.ts';
+} from '../../workers/inequality/deprivation_groups.ts';
 import {
   groupingDescription,
   inequalityByDeprivation,
   orient,
-} from '../../workers/analysis_panel_inequality.ts';
+} from '../../workers/inequality/inequality_by_deprivation.ts';
 import { sii } from '../../workers/stats/sii.ts';
 import type { Result } from '../../workers/stats/result.ts';
 
@@ -185,7 +185,8 @@ describe('orienting the SII for display', () => {
 
 describe('the inequality worker', () => {
   it('answers as the pure function and refuses malformed input', async () => {
-    const { createInequalityWorker } = await import('../../workers/inequality.worker.ts');
+    const { createInequalityWorker } =
+      await import('../../workers/inequality/inequality.worker.ts');
     const worker = createInequalityWorker();
     const input = {
       values,

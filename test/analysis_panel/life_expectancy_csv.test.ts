@@ -8,8 +8,8 @@ import {
   lifeExpectancyByDeprivation,
   parseLifeExpectancyCsv,
   type AreaBands,
-} from '../../workers/analysis_panel_life_expectancy.ts';
-import { createInequalityWorker } from '../../workers/inequality.worker.ts';
+} from '../../workers/inequality/life_expectancy_csv.ts';
+import { createInequalityWorker } from '../../workers/inequality/inequality.worker.ts';
 import { REPO_ROOT } from '../../data/defaults.ts';
 
 const STATS = path.join(REPO_ROOT, 'test', 'fixtures', 'stats');

@@ -5,8 +5,8 @@ import {
   shareWhereBy,
   sumBy,
   weightedMeanBy,
-} from '../../workers/aggregate.ts';
-import { carryAcrossVintages } from '../../workers/vintage_convert.ts';
+} from '../../workers/rollup/aggregate.ts';
+import { carryAcrossVintages } from '../../workers/rollup/vintage_convert.ts';
 
 // Four LSOAs in two wards: A = {l1, l2}, B = {l3, l4}.
 const lsoas = ['l1', 'l2', 'l3', 'l4'];

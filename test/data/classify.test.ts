@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, jenksBreaks, rankWorstFirst } from '../../workers/classify.ts';
+import { classify, jenksBreaks, rankWorstFirst } from '../../workers/atlas/classify.ts';
 
 describe('classify', () => {
   it('puts equal counts in quantile classes and -1 for missing', () => {

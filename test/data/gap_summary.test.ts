@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localitySummaries } from '../../workers/gap_summary.ts';
+import { localitySummaries } from '../../workers/atlas/gap_summary.ts';
 
 describe('localitySummaries', () => {
   it('weights by population and leaves out areas of neither locality', () => {

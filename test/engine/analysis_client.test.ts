@@ -10,9 +10,9 @@ import {
   defaultPoolSize,
   type AnalysisWorkerFactory,
 } from '../../src/analysis/analysis_client.ts';
-import { createAnalysisWorker } from '../../workers/analysis.worker.ts';
-import type { AnalysisApi, Progress } from '../../workers/analysis_api.ts';
-import { countPointsInPolygons } from '../../workers/catchment.ts';
+import { createAnalysisWorker } from '../../workers/analysis/analysis.worker.ts';
+import type { AnalysisApi, Progress } from '../../workers/analysis/analysis_api.ts';
+import { countPointsInPolygons } from '../../workers/analysis/catchment.ts';
 import { packPolygons } from '../../workers/geometry/packed_polygons.ts';
 import {
   buildPolygonIndex,

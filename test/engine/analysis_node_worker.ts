@@ -5,7 +5,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { createAnalysisWorker, type AnalysisWorkerOptions } from '../../workers/analysis.worker.ts';
+import {
+  createAnalysisWorker,
+  type AnalysisWorkerOptions,
+} from '../../workers/analysis/analysis.worker.ts';
 
 if (!parentPort) throw new Error('analysis_node_worker.ts must be started as a worker thread.');
 Comlink.expose(createAnalysisWorker(workerData as AnalysisWorkerOptions), nodeEndpoint(parentPort));

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
-import { createAnalysisWorker } from '../../workers/analysis.worker.ts';
-import type { Progress } from '../../workers/analysis_api.ts';
+import { createAnalysisWorker } from '../../workers/analysis/analysis.worker.ts';
+import type { Progress } from '../../workers/analysis/analysis_api.ts';
 import { packPolygons } from '../../workers/geometry/packed_polygons.ts';
 import {
   buildPolygonIndex,

@@ -10,7 +10,7 @@ import {
   ratesPer10k,
   type AreaPoints,
   type AssetPoints,
-} from '../../workers/catchment.ts';
+} from '../../workers/analysis/catchment.ts';
 
 /** A point `metres` from (lon, lat) on a bearing (degrees), by turf (great circle). */
 function offset(lon: number, lat: number, metres: number, bearing: number): [number, number] {

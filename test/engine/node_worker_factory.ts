@@ -6,8 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { AnalysisWorkerOptions } from '../../workers/analysis.worker.ts';
-import type { AnalysisApi } from '../../workers/analysis_api.ts';
+import type { AnalysisWorkerOptions } from '../../workers/analysis/analysis.worker.ts';
+import type { AnalysisApi } from '../../workers/analysis/analysis_api.ts';
 import type { AnalysisWorkerFactory } from '../../src/analysis/analysis_client.ts';
 
 const ENTRY = new URL('./analysis_node_worker.ts', import.meta.url).href;

@@ -3,11 +3,11 @@
 import { booleanPointInPolygon, bbox } from '@turf/turf';
 import { expose, transfer } from 'comlink';
 import { z } from 'zod';
-import { GEOGRAPHY_IDS, type GeographyId } from '../contracts/geography.ts';
-import { IndicatorTableSchema, type IndicatorTable } from '../contracts/manifest.ts';
+import { GEOGRAPHY_IDS, type GeographyId } from '../../contracts/geography.ts';
+import { IndicatorTableSchema, type IndicatorTable } from '../../contracts/manifest.ts';
 import type { AtlasDataApi, ChoroplethRequest } from './atlas_data_api.ts';
 import { CLASS_METHODS, classify, rankWorstFirst } from './classify.ts';
-import { decodeAreas, type AreaCollection } from './geometry_decode.ts';
+import { decodeAreas, type AreaCollection } from '../geometry/decode_areas.ts';
 
 // zod's compiled validators use new Function, which the Content-Security-Policy forbids.
 z.config({ jitless: true });

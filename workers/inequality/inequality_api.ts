@@ -1,20 +1,14 @@
 /**
- * The inequality worker's whole API (workers/inequality.worker.ts) and the zod schemas of what
+ * The inequality worker's whole API (workers/inequality/inequality.worker.ts) and the zod schemas of what
  * crosses into it, checked once where it enters. Types and schemas only: safe on either thread.
  */
 import { z } from 'zod';
-import type { InequalityInput, InequalityOutput } from './analysis_panel_inequality.ts';
-import type {
-  AreaLifeExpectancy,
-  LifeExpectancyInequality,
-} from './analysis_panel_life_expectancy.ts';
-import type { Result } from './stats/result.ts';
+import type { InequalityInput, InequalityOutput } from './inequality_by_deprivation.ts';
+import type { AreaLifeExpectancy, LifeExpectancyInequality } from './life_expectancy_csv.ts';
+import type { Result } from '../stats/result.ts';
 
-export type { InequalityInput, InequalityOutput } from './analysis_panel_inequality.ts';
-export type {
-  AreaLifeExpectancy,
-  LifeExpectancyInequality,
-} from './analysis_panel_life_expectancy.ts';
+export type { InequalityInput, InequalityOutput } from './inequality_by_deprivation.ts';
+export type { AreaLifeExpectancy, LifeExpectancyInequality } from './life_expectancy_csv.ts';
 
 export interface LifeExpectancyRequest {
   /** The CSV text, read in the browser from the user's file. */

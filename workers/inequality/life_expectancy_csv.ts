@@ -1,16 +1,16 @@
 /**
  * Life expectancy from a user's CSV of deaths and populations by the 20 age bands (columns
  * area, age_band, deaths, population, as the CLI's `life-expectancy` command), and its SII
- * across local deprivation quantiles. Pure: the app runs it in workers/inequality.worker.ts,
+ * across local deprivation quantiles. Pure: the app runs it in workers/inequality/inequality.worker.ts,
  * so the file is read and computed in the browser and sent nowhere.
  */
 import { z } from 'zod';
-import { deprivationGroups, quantileNoun, type QuantileCount } from './analysis_panel_groups.ts';
-import { importProblem } from './import/import_problem.ts';
-import { readCsvRecords } from './import/read_csv_records.ts';
-import { AGE_BANDS, lifeExpectancy, type AgeBand } from './stats/life_expectancy.ts';
-import { ok, refuse, type Result } from './stats/result.ts';
-import { sii, type SiiResult } from './stats/sii.ts';
+import { deprivationGroups, quantileNoun, type QuantileCount } from './deprivation_groups.ts';
+import { importProblem } from '../import/import_problem.ts';
+import { readCsvRecords } from '../import/read_csv_records.ts';
+import { AGE_BANDS, lifeExpectancy, type AgeBand } from '../stats/life_expectancy.ts';
+import { ok, refuse, type Result } from '../stats/result.ts';
+import { sii, type SiiResult } from '../stats/sii.ts';
 
 export const LIFE_EXPECTANCY_COLUMNS = ['area', 'age_band', 'deaths', 'population'] as const;
 

@@ -1,7 +1,7 @@
-import type { GeographyId } from '../contracts/geography.ts';
-import type { IndicatorTable } from '../contracts/manifest.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
+import type { IndicatorTable } from '../../contracts/manifest.ts';
 import type { ClassMethod } from './classify.ts';
-import type { AreaCollection } from './geometry_decode.ts';
+import type { AreaCollection } from '../geometry/decode_areas.ts';
 
 export interface ChoroplethRequest {
   geography: GeographyId;
@@ -28,7 +28,7 @@ export interface ChoroplethResult {
   n: number;
 }
 
-/** Everything the atlas-data worker does, in one interface (see workers/atlas_data.worker.ts). */
+/** Everything the atlas-data worker does, in one interface (see workers/atlas/atlas_data.worker.ts). */
 export interface AtlasDataApi {
   /** Fetches the TopoJSON at an absolute URL, decodes the named objects and keeps them. */
   loadAreas(url: string, objects: GeographyId[]): Promise<Record<string, AreaCollection>>;

@@ -4,8 +4,8 @@
  *
  * Group 1 is always the MOST deprived.
  */
-import { assignQuantiles, summariseByQuantile } from './stats/quantiles.ts';
-import { ok, refuse, type Result } from './stats/result.ts';
+import { assignQuantiles, summariseByQuantile } from '../stats/quantiles.ts';
+import { ok, refuse, type Result } from '../stats/result.ts';
 
 /** Local quantiles of the IMD score within the areas given, or published national deciles. */
 export type GroupingKind = 'local' | 'national';

@@ -10,13 +10,13 @@ import {
   LifeExpectancyRequestSchema,
   parseRequest,
   type InequalityApi,
-} from './analysis_panel_api.ts';
-import { inequalityByDeprivation } from './analysis_panel_inequality.ts';
+} from './inequality_api.ts';
+import { inequalityByDeprivation } from './inequality_by_deprivation.ts';
 import {
   lifeExpectancyAtBirth,
   lifeExpectancyByDeprivation,
   parseLifeExpectancyCsv,
-} from './analysis_panel_life_expectancy.ts';
+} from './life_expectancy_csv.ts';
 
 export function createInequalityWorker(): InequalityApi {
   return {

@@ -24,13 +24,13 @@ import {
   type ProgressCallback,
 } from './analysis_api.ts';
 import { catchments, countPointsInPolygons } from './catchment.ts';
-import { hilbertOrder } from './geometry/hilbert_order.ts';
+import { hilbertOrder } from '../geometry/hilbert_order.ts';
 import {
   locatePointRange,
   polygonIndexFromBuffers,
   sortsPoints,
   type PolygonIndex,
-} from './geometry/polygon_index.ts';
+} from '../geometry/polygon_index.ts';
 
 export interface AnalysisWorkerOptions {
   /** Points per chunk between cancellation checks and progress reports (default 32,768:

@@ -1,7 +1,7 @@
 /**
  * The inequality panel's statistic: areas -> deprivation groups -> population-weighted group
  * values with between-area standard errors -> SII, RII and range with seeded simulated 95%
- * limits (METHODS.md sections 1-2). Pure: the app runs it in workers/inequality.worker.ts.
+ * limits (METHODS.md sections 1-2). Pure: the app runs it in workers/inequality/inequality.worker.ts.
  */
 import {
   deprivationGroups,
@@ -10,10 +10,10 @@ import {
   type GroupValue,
   type GroupingKind,
   type QuantileCount,
-} from './analysis_panel_groups.ts';
-import { Z_975 } from './stats/normal.ts';
-import { ok, type Result } from './stats/result.ts';
-import { sii, type Estimate, type SiiResult } from './stats/sii.ts';
+} from './deprivation_groups.ts';
+import { Z_975 } from '../stats/normal.ts';
+import { ok, type Result } from '../stats/result.ts';
+import { sii, type Estimate, type SiiResult } from '../stats/sii.ts';
 
 export interface InequalityInput {
   /** Indicator value per area; NaN = no value. */

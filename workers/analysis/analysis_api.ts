@@ -8,7 +8,7 @@
  * point set. Big arrays travel by transfer, not by copy.
  */
 import { z } from 'zod';
-import type { LayerOptions, PolygonLayerBuffers } from './geometry/polygon_index.ts';
+import type { LayerOptions, PolygonLayerBuffers } from '../geometry/polygon_index.ts';
 import type {
   AreaPoints,
   AssetPoints,
@@ -17,7 +17,7 @@ import type {
   PointCounts,
 } from './catchment.ts';
 
-export type { LayerOptions, PolygonLayerBuffers } from './geometry/polygon_index.ts';
+export type { LayerOptions, PolygonLayerBuffers } from '../geometry/polygon_index.ts';
 export type {
   AreaPoints,
   AssetPoints,
@@ -87,7 +87,7 @@ export interface AnalysisApi {
     onProgress?: ProgressCallback,
   ): Promise<PointCounts>;
   /**
-   * Population within reach of each asset category; see `workers/catchment.ts`. Runs in one
+   * Population within reach of each asset category; see `workers/analysis/catchment.ts`. Runs in one
    * go (milliseconds for a council, well under a second for England), so it takes no job id
    * and cannot be cancelled midway; the client still drops a superseded result.
    */
