@@ -1,6 +1,6 @@
 /**
  * The worker implementation called directly (same thread): validation on entry, results,
- * progress and cancellation. test/engine/analysis_client.test.ts runs it across threads.
+ * progress and cancellation. test/analysis/analysis_client.test.ts runs it across threads.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
