@@ -40,6 +40,10 @@ export interface AtlasDataApi {
   putIndicator(geography: GeographyId, indicator: string, values: (number | null)[]): Promise<void>;
   /** Classes and ranks of one indicator over one geography. */
   choropleth(req: ChoroplethRequest): Promise<ChoroplethResult>;
-  /** Index of the area of `geography` containing each point (lon/lat pairs), -1 if none. */
+  /**
+   * Index of the area of `geography` containing each point (lon/lat pairs), -1 if none; a
+   * point in two overlapping areas gets the lower index. Runs on `workers/geometry`
+   * (flatbush + crossing test), the engine's one point-in-polygon path.
+   */
   locatePoints(geography: GeographyId, lonLat: Float64Array): Promise<Int32Array>;
 }
