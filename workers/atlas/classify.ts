@@ -1,14 +1,20 @@
 /**
  * Choropleth classification (pure). Values are NaN where missing; missing values get class -1.
- * Breaks are the upper bounds of classes 0..k-2 (class k-1 takes everything above).
+ * Breaks are the upper bounds of classes 0..k-2 (class k-1 takes everything above). Quantile
+ * breaks are d3-array's `quantileSorted` (R's type 7: linear between order statistics);
+ * natural breaks are `naturalBreaks` below.
  */
+import { quantileSorted } from 'd3-array';
+import { ckmeans } from 'simple-statistics';
+
+/** 'jenks' stays the id (it is in saved links); the classes are Ckmeans.1d.dp's, see below. */
 export const CLASS_METHODS = ['quantile', 'equal', 'jenks', 'decile'] as const;
 export type ClassMethod = (typeof CLASS_METHODS)[number];
 
 export const CLASS_METHOD_LABELS: Record<ClassMethod, string> = {
   quantile: 'Quantiles (equal counts)',
   equal: 'Equal intervals',
-  jenks: 'Natural breaks (Jenks)',
+  jenks: 'Natural breaks (Ckmeans)',
   decile: 'National deciles (fixed, 1 = most deprived)',
 };
 
@@ -44,9 +50,9 @@ export function classify(
   } else if (method === 'equal') {
     breaks = Array.from({ length: k - 1 }, (_, i) => min + ((max - min) * (i + 1)) / k);
   } else if (method === 'quantile') {
-    breaks = Array.from({ length: k - 1 }, (_, i) => quantileSorted(present, (i + 1) / k));
+    breaks = Array.from({ length: k - 1 }, (_, i) => quantileSorted(present, (i + 1) / k) ?? NaN);
   } else {
-    breaks = jenksBreaks(present, k);
+    breaks = naturalBreaks(present, k);
   }
   breaks = dedupe(breaks);
   const used = method === 'decile' ? 10 : Math.min(k, breaks.length + 1);
@@ -64,65 +70,30 @@ function classOf(v: number, breaks: readonly number[]): number {
   return c;
 }
 
-function quantileSorted(sorted: readonly number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const a = sorted[lo] ?? NaN;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] ?? NaN;
-  return a + (b - a) * (h - lo);
-}
-
 function dedupe(b: number[]): number[] {
   return b.filter((x, i) => i === 0 || x > (b[i - 1] ?? -Infinity));
 }
 
 /**
- * Jenks natural breaks by the classic dynamic programme (minimum within-class variance).
- * O(k n^2): fine for one authority's areas (n of a few thousand at most).
+ * Natural breaks: the upper bounds of the first k - 1 of the k classes with the least total
+ * within-class sum of squared deviations. That is the optimum Jenks' natural breaks seek
+ * (G. F. Jenks, "The data model concept in statistical mapping", International Yearbook of
+ * Cartography 7, 1967; W. D. Fisher, JASA 53, 1958), found exactly by Ckmeans.1d.dp
+ * (H. Wang and M. Song, "Ckmeans.1d.dp: optimal k-means clustering in one dimension by dynamic
+ * programming", The R Journal 3(2), 2011) as simple-statistics implements it. It reproduces
+ * PySAL mapclassify's published Fisher-Jenks breaks for its California example
+ * (test/atlas/classify.test.ts).
+ *
+ * @param sorted finite values, ascending.
  */
-export function jenksBreaks(sorted: readonly number[], k: number): number[] {
-  const n = sorted.length;
-  if (n <= k) return sorted.slice(0, -1);
-  const lower = Array.from({ length: n + 1 }, () => new Int32Array(k + 1));
-  const variance = Array.from({ length: n + 1 }, () => new Float64Array(k + 1).fill(Infinity));
-  for (let j = 1; j <= k; j++) {
-    (lower[1] as Int32Array)[j] = 1;
-    (variance[1] as Float64Array)[j] = 0;
-  }
-  for (let l = 2; l <= n; l++) {
-    let s1 = 0;
-    let s2 = 0;
-    let w = 0;
-    let v = 0;
-    for (let m = 1; m <= l; m++) {
-      const i3 = l - m + 1;
-      const val = sorted[i3 - 1] ?? 0;
-      s2 += val * val;
-      s1 += val;
-      w++;
-      v = s2 - (s1 * s1) / w;
-      const i4 = i3 - 1;
-      if (i4 !== 0) {
-        for (let j = 2; j <= k; j++) {
-          const cand = v + ((variance[i4] as Float64Array)[j - 1] ?? Infinity);
-          if (((variance[l] as Float64Array)[j] ?? Infinity) >= cand) {
-            (lower[l] as Int32Array)[j] = i3;
-            (variance[l] as Float64Array)[j] = cand;
-          }
-        }
-      }
-    }
-    (lower[l] as Int32Array)[1] = 1;
-    (variance[l] as Float64Array)[1] = v;
-  }
-  const breaks: number[] = [];
-  let kk = n;
-  for (let j = k; j >= 2; j--) {
-    const id = ((lower[kk] as Int32Array)[j] ?? 1) - 2;
-    breaks.unshift(sorted[id] ?? NaN);
-    kk = ((lower[kk] as Int32Array)[j] ?? 1) - 1;
-  }
-  return breaks;
+export function naturalBreaks(sorted: readonly number[], k: number): number[] {
+  if (sorted.length <= k) return sorted.slice(0, -1);
+  const max = sorted[sorted.length - 1] ?? NaN;
+  // With fewer distinct values than classes, clusters can split tied values: keep only the
+  // breaks below the maximum, so that no class is left empty.
+  return ckmeans(sorted, k)
+    .map((cluster) => cluster[cluster.length - 1] ?? NaN)
+    .filter((upper) => upper < max);
 }
 
 /**
