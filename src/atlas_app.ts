@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
-import { interpolateCividis } from 'd3';
+import { interpolateCividis } from 'd3-scale-chromatic';
 import { wrap } from 'comlink';
 import type { ImportApi, ImportedIndicator, KnownCodes } from '../workers/import_api.ts';
 import {

@@ -1,4 +1,7 @@
-import { axisBottom, interpolateCividis, scaleBand, scaleLinear, select } from 'd3';
+import { axisBottom } from 'd3-axis';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { interpolateCividis } from 'd3-scale-chromatic';
+import { select } from 'd3-selection';
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import type { LocalitySummary } from '../../workers/atlas/gap_summary.ts';
 import { formatValue } from '../atlas_model.ts';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { destination, distance, point } from '@turf/turf';
+import { destination } from '@turf/destination';
+import { distance } from '@turf/distance';
+import { point } from '@turf/helpers';
 import type { FeatureCollection } from 'geojson';
 import {
   catchments,
