@@ -1,7 +1,8 @@
 /**
  * Works out a custom area's figures: which areas it holds (the picked ones, or the LSOAs whose
  * centre lies inside the drawn polygon, found by the analysis workers), their roll-ups by
- * METHODS.md section 4 (workers/rollup/custom_area_figures.ts) and the community assets inside its boundary.
+ * METHODS.md section 4 (workers/rollup/custom_area_figures.ts) and the community assets inside
+ * its boundary.
  */
 import type { GeoJSONSource } from 'maplibre-gl';
 import { z } from 'zod';

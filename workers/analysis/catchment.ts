@@ -4,9 +4,9 @@
  * asset of that category, the Core20 areas left out, and points per polygon with a rate
  * per 10,000 people. Pure: runs on any thread (in the app, inside the analysis worker).
  *
- * Areas are assigned whole by their centre point (METHODS.md §4: "say how LSOAs were
- * assigned"): an LSOA counts as reached when its centre point is within reach, and then
- * all its population counts. LSOA centre points are not population-weighted.
+ * Areas are assigned whole by their centre point (../shared/METHODS.md section 4: "say how
+ * LSOAs were assigned"): an LSOA counts as reached when its centre point is within reach, and
+ * then all its population counts. LSOA centre points are not population-weighted.
  *
  * Distances: longitude/latitude differences are turned into metres with the metres per
  * degree of longitude and of latitude at the *area's* latitude (WGS84 ellipsoid series),

@@ -1,5 +1,7 @@
 /**
- * Deprivation groups for the inequality panel (METHODS.md section 1) and each group's
+ * Deprivation groups (national deciles as published in the IoD files, or local quantiles as
+ * OHID assigns them with PHEindicatormethods `phe_quantile`; ../shared/METHODS.md section 1) and
+ * each group's
  * population-weighted value with a between-area standard error. Pure: runs on any thread.
  *
  * Group 1 is always the MOST deprived.

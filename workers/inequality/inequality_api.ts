@@ -1,6 +1,7 @@
 /**
- * The inequality worker's whole API (workers/inequality/inequality.worker.ts) and the zod schemas of what
- * crosses into it, checked once where it enters. Types and schemas only: safe on either thread.
+ * The inequality worker's whole API (workers/inequality/inequality.worker.ts) and the zod
+ * schemas of what crosses into it, checked once where it enters. Types and schemas only: safe
+ * on either thread.
  */
 import { z } from 'zod';
 import type { InequalityInput, InequalityOutput } from './inequality_by_deprivation.ts';

@@ -1,7 +1,9 @@
 /**
  * The inequality panel's statistic: areas -> deprivation groups -> population-weighted group
  * values with between-area standard errors -> SII, RII and range with seeded simulated 95%
- * limits (METHODS.md sections 1-2). Pure: the app runs it in workers/inequality/inequality.worker.ts.
+ * limits. The SII and RII are Low & Low's (J Public Health 2004;26:388-395) as OHID computes
+ * them (PHEindicatormethods `phe_sii`, 100,000 draws); see ../shared/METHODS.md sections 1-2.
+ * Pure: the app runs it in workers/inequality/inequality.worker.ts.
  */
 import {
   deprivationGroups,
@@ -82,10 +84,11 @@ export interface OrientedEstimate extends Estimate {
 
 /**
  * The SII (or range) as the panel shows it: positive when the most deprived fare worse.
- * METHODS.md's SII is the least deprived end minus the most deprived end; that already reads
+ * The SII of Low & Low and `phe_sii` (../shared/METHODS.md section 2) is the least deprived end
+ * minus the most deprived end; that already reads
  * this way for higher-is-better indicators (life expectancy: the same sign as Fingertips
  * 92901), and is negated for higher-is-worse ones (IMD score, mortality). Neutral indicators
- * keep the METHODS.md sign.
+ * keep that sign.
  */
 export function orient(estimate: Estimate, polarity: Polarity): OrientedEstimate {
   if (polarity === 'higher-is-worse') {

@@ -1,8 +1,9 @@
 /**
  * Life expectancy from a user's CSV of deaths and populations by the 20 age bands (columns
  * area, age_band, deaths, population, as the CLI's `life-expectancy` command), and its SII
- * across local deprivation quantiles. Pure: the app runs it in workers/inequality/inequality.worker.ts,
- * so the file is read and computed in the browser and sent nowhere.
+ * across local deprivation quantiles. Pure: the app runs it in
+ * workers/inequality/inequality.worker.ts, so the file is read and computed in the browser and
+ * sent nowhere.
  */
 import { z } from 'zod';
 import { deprivationGroups, quantileNoun, type QuantileCount } from './deprivation_groups.ts';

@@ -1,5 +1,7 @@
 /**
- * Roll-ups of small-area values to bigger areas (METHODS.md §4). Pure functions on typed
+ * Roll-ups of small-area values to bigger areas (../shared/METHODS.md section 4: counts add up,
+ * rates come from summed numerators and denominators, a group's IMD score is the
+ * population-weighted mean as in MHCLG's local authority summaries). Pure functions on typed
  * arrays: values are Float64Array in source-area order, NaN is "no value", and an
  * assignment maps each source area to a target group (or -1 when it belongs to none).
  *

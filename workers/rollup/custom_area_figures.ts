@@ -1,6 +1,8 @@
 /**
  * Statistics of a custom area: a set of member areas (picked on the map, or the LSOAs whose
- * centre lies inside a drawn polygon) rolled up by METHODS.md section 4 with the pure
+ * centre lies inside a drawn polygon) rolled up as ../shared/METHODS.md section 4 asks (counts
+ * add up, scores and rates are weighted by their denominators, as MHCLG makes its local
+ * authority average IMD score; ranks and deciles are not averaged) with the pure
  * roll-ups of aggregate.ts. Pure: runs on any thread.
  */
 import { sumBy, weightedMeanBy, type Assignment } from './aggregate.ts';
@@ -48,10 +50,10 @@ function weightCandidates(meta: RollupMeta, populationId: string): string[] {
 }
 
 /**
- * How an indicator is rolled up over areas (METHODS.md section 4): counts add up; scores,
- * rates and shares are weighted by their denominator (a mean of rates weighted by their
- * denominators equals the rate from summed numerators and denominators); ranks and deciles
- * cannot be averaged.
+ * How an indicator is rolled up over areas (../shared/METHODS.md section 4): counts add up;
+ * scores, rates and shares are weighted by their denominator (a mean of rates weighted by
+ * their denominators equals the rate from summed numerators and denominators); ranks and
+ * deciles cannot be averaged.
  *
  * @param has whether a weight column exists on the geography.
  * @param populationId the geography's population column, the fallback weight.

@@ -1,6 +1,6 @@
 /**
- * Carrying LSOA 2011 values onto LSOA 2021 areas (METHODS.md §5). Links come from an
- * overlap lookup: each 2011 area sends `share` of itself to each 2021 area it overlaps.
+ * Carrying LSOA 2011 values onto LSOA 2021 areas (../shared/METHODS.md section 5). Links come
+ * from an overlap lookup: each 2011 area sends `share` of itself to each 2021 area it overlaps.
  *
  * - counts are split: a 2021 area gets sum(count_2011 * share);
  * - scores and rates are carried: a 2021 area gets the mean of its 2011 parents weighted
