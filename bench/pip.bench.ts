@@ -9,7 +9,8 @@
  *
  * mapshaper's spatial join is not measured: mapshaper is not installed in this project.
  */
-import { booleanPointInPolygon, point } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point } from '@turf/helpers';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { packPolygons } from '../workers/geometry/packed_polygons.ts';
 import {

@@ -1,7 +1,7 @@
 // Roll-up of an England-sized set of LSOAs (33,755) to about 7,000 wards with the typed-array
-// functions of workers/aggregate.ts, against the same roll-up over arrays of row objects
+// functions of workers/rollup/aggregate.ts, against the same roll-up over arrays of row objects
 // grouped in a Map (the baseline, same run). Seeded, so runs are comparable.
-import { assignByLookup, ratioBy, sumBy, weightedMeanBy } from '../workers/aggregate.ts';
+import { assignByLookup, ratioBy, sumBy, weightedMeanBy } from '../workers/rollup/aggregate.ts';
 import { mulberry32 } from '../workers/stats/random.ts';
 import { medianTime } from './time.ts';
 import type { BenchRow } from './types.ts';
@@ -54,7 +54,7 @@ export async function run(): Promise<BenchRow[]> {
   return [
     { name: base, ...baseline, notes: `${N_LSOA} LSOAs to ${N_WARD} wards, seeded` },
     {
-      name: 'typed arrays (workers/aggregate.ts): sum, weighted mean and rate',
+      name: 'typed arrays (workers/rollup/aggregate.ts): sum, weighted mean and rate',
       ...typed,
       baseline: base,
     },

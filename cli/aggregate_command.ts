@@ -25,7 +25,7 @@ import {
   sumBy,
   weightedMeanBy,
   type Assignment,
-} from '../workers/aggregate.ts';
+} from '../workers/rollup/aggregate.ts';
 import {
   detectGeography,
   type GeographyDetection,

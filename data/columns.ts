@@ -1,5 +1,5 @@
 import type { IndicatorMeta } from '../contracts/manifest.ts';
-import type { CarryKind } from '../workers/vintage_convert.ts';
+import type { CarryKind } from '../workers/rollup/vintage_convert.ts';
 
 /** How a column is rolled up from LSOAs to wards, MSOAs and the authority (METHODS.md §4). */
 export type RollupSpec =

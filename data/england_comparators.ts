@@ -1,6 +1,6 @@
 import { ENGLAND_CODE } from '../contracts/geography.ts';
 import type { Comparator } from '../contracts/manifest.ts';
-import type { Assignment } from '../workers/aggregate.ts';
+import type { Assignment } from '../workers/rollup/aggregate.ts';
 import type { LsoaColumn } from './columns.ts';
 import { imd2019Columns } from './sources/imd2019.ts';
 import { readImd2019England, type EnglandFileOptions } from './sources/imd2019_england.ts';

@@ -6,8 +6,8 @@ import {
   sumBy,
   weightedMeanBy,
   type Assignment,
-} from '../workers/aggregate.ts';
-import { carryAcrossVintages, type VintageLink } from '../workers/vintage_convert.ts';
+} from '../workers/rollup/aggregate.ts';
+import { carryAcrossVintages, type VintageLink } from '../workers/rollup/vintage_convert.ts';
 import type { AreaFeature } from './boundaries.ts';
 import { carryKindOf, type LsoaColumn } from './columns.ts';
 import { PipelineError } from './errors.ts';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 // zod's compiled validators use new Function, which the Content-Security-Policy forbids.
 z.config({ jitless: true });
-import type { AtlasDataApi } from '../workers/atlas_data_api.ts';
+import type { AtlasDataApi } from '../workers/atlas/atlas_data_api.ts';
 import { AREA_GEOGRAPHIES, AtlasApp } from './atlas/atlas_app.ts';
 import { AtlasModel } from './atlas_model.ts';
 import { FetchDataSource } from './data_source.ts';
@@ -62,7 +62,9 @@ async function start(): Promise<void> {
 
   step(2, 'Decoding boundaries and indicator tables…');
   const worker = wrap<AtlasDataApi>(
-    new Worker(new URL('../workers/atlas_data.worker.ts', import.meta.url), { type: 'module' }),
+    new Worker(new URL('../workers/atlas/atlas_data.worker.ts', import.meta.url), {
+      type: 'module',
+    }),
   );
   // Everything independent loads at once; the map starts as soon as the outline is decoded.
   const tablesLoaded = worker.loadTables(

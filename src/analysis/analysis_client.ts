@@ -16,8 +16,8 @@ import type {
   PolygonLayerBuffers,
   Progress,
   ProgressCallback,
-} from '../../workers/analysis_api.ts';
-import { ratesPer10k } from '../../workers/catchment.ts';
+} from '../../workers/analysis/analysis_api.ts';
+import { ratesPer10k } from '../../workers/analysis/catchment.ts';
 import { polygonLayerTransferables } from '../../workers/geometry/polygon_index.ts';
 
 /** One pool member. */
@@ -32,7 +32,7 @@ export type AnalysisWorkerFactory = () => AnalysisWorkerHandle;
 export interface AnalysisClientOptions {
   /** Workers in the pool (default `defaultPoolSize()`: cores - 1, between 1 and 4). */
   poolSize?: number;
-  /** Makes one worker (default: a module Web Worker running workers/analysis.worker.ts). */
+  /** Makes one worker (default: a module Web Worker running workers/analysis/analysis.worker.ts). */
   createWorker?: AnalysisWorkerFactory;
   /** Point jobs of at least this many points are split across the pool (default 50,000:
    * below that a job takes tens of milliseconds on one worker, and leaving the other
@@ -57,7 +57,7 @@ export function defaultPoolSize(
 }
 
 export function createBrowserAnalysisWorker(): AnalysisWorkerHandle {
-  const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../../workers/analysis/analysis.worker.ts', import.meta.url), {
     type: 'module',
     name: 'analysis',
   });

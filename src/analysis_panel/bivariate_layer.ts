@@ -12,7 +12,7 @@ import {
   BIVARIATE_COLOURS,
   NEED_LABELS,
   type BivariateCell,
-} from '../../workers/analysis_panel_bivariate.ts';
+} from '../../workers/analysis/need_access_classes.ts';
 
 export const bivariateLayerId = (g: GeographyId) => `analysis-bivariate-${g}`;
 /** The atlas adds its area layers below this one; the bivariate layer sits just under it too. */

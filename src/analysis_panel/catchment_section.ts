@@ -2,7 +2,7 @@
  * "Catchments and need without assets": for one asset category and a straight-line reach, the
  * population and Core20 population whose LSOA centre is within reach, the Core20 LSOAs with
  * none in reach (largest first; a click selects the area), and a bivariate map of need against
- * access. The counting runs in the analysis workers (workers/catchment.ts).
+ * access. The counting runs in the analysis workers (workers/analysis/catchment.ts).
  */
 import type { AtlasView } from '../state/atlas_view.ts';
 import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
@@ -13,9 +13,9 @@ import {
   cellCounts,
   nearestFromCatchment,
   type BivariateCell,
-} from '../../workers/analysis_panel_bivariate.ts';
-import type { CategoryCatchment } from '../../workers/analysis_api.ts';
-import { WEIGHT_LABELS } from '../../workers/custom_area.ts';
+} from '../../workers/analysis/need_access_classes.ts';
+import type { CategoryCatchment } from '../../workers/analysis/analysis_api.ts';
+import { WEIGHT_LABELS } from '../../workers/rollup/custom_area_figures.ts';
 import {
   BivariateMapKey,
   bivariateLegend,

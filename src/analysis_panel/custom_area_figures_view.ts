@@ -7,7 +7,7 @@ import type { AtlasView } from '../state/atlas_view.ts';
 import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import { el } from '../ui/dom.ts';
-import type { RolledUp } from '../../workers/custom_area.ts';
+import type { RolledUp } from '../../workers/rollup/custom_area_figures.ts';
 import { customAreaGeoJson, type ExportProperties } from './custom_area_geojson.ts';
 import { indicatorFigure, type CustomAreaReport } from './custom_area_report.ts';
 import { areas, fixed } from './format.ts';

@@ -1,7 +1,8 @@
 /**
  * Works out a custom area's figures: which areas it holds (the picked ones, or the LSOAs whose
  * centre lies inside the drawn polygon, found by the analysis workers), their roll-ups by
- * METHODS.md section 4 (workers/custom_area.ts) and the community assets inside its boundary.
+ * METHODS.md section 4 (workers/rollup/custom_area_figures.ts) and the community assets inside
+ * its boundary.
  */
 import type { GeoJSONSource } from 'maplibre-gl';
 import { z } from 'zod';
@@ -16,7 +17,7 @@ import {
   rollUp,
   type CustomAreaFigures,
   type RolledUp,
-} from '../../workers/custom_area.ts';
+} from '../../workers/rollup/custom_area_figures.ts';
 import { packPolygonLayer } from '../../workers/geometry/polygon_index.ts';
 import { multiPolygonOf, polygonOfRing, type AreaGeometry } from './custom_area_geojson.ts';
 import type { CustomArea } from './custom_area_store.ts';

@@ -4,8 +4,8 @@
  * for the analysis panel and the reports, so the two cannot compute different SIIs.
  */
 import type { AtlasView } from '../state/atlas_view.ts';
-import type { GroupingKind, QuantileCount } from '../../workers/analysis_panel_groups.ts';
-import type { InequalityInput } from '../../workers/analysis_panel_api.ts';
+import type { GroupingKind, QuantileCount } from '../../workers/inequality/deprivation_groups.ts';
+import type { InequalityInput } from '../../workers/inequality/inequality_api.ts';
 
 /** OHID's number of draws for the 95% limits. */
 export const SIMULATIONS = 100_000;

@@ -16,13 +16,13 @@ import {
   quantileNoun,
   type GroupingKind,
   type QuantileCount,
-} from '../../workers/analysis_panel_groups.ts';
+} from '../../workers/inequality/deprivation_groups.ts';
 import {
   groupingDescription,
   orient,
   type InequalityOutput,
-} from '../../workers/analysis_panel_inequality.ts';
-import { WEIGHT_LABELS } from '../../workers/custom_area.ts';
+} from '../../workers/inequality/inequality_by_deprivation.ts';
+import { WEIGHT_LABELS } from '../../workers/rollup/custom_area_figures.ts';
 import { fixed, withLimits } from './format.ts';
 import { inequalityRequest, SIMULATIONS } from './inequality_request.ts';
 import type { PanelContext } from './panel_context.ts';

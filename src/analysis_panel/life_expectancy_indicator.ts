@@ -4,7 +4,7 @@
  * unlike an imported CSV, it is not kept in the browser's storage.
  */
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
-import type { AreaLifeExpectancy } from '../../workers/analysis_panel_api.ts';
+import type { AreaLifeExpectancy } from '../../workers/inequality/inequality_api.ts';
 import {
   IMPORT_ID_PREFIX,
   type ImportedIndicator,

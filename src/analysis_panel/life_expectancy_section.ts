@@ -6,8 +6,8 @@
 import type { AtlasView } from '../state/atlas_view.ts';
 import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import { el } from '../ui/dom.ts';
-import { quantileNoun, type QuantileCount } from '../../workers/analysis_panel_groups.ts';
-import type { LifeExpectancyAnswer } from '../../workers/analysis_panel_api.ts';
+import { quantileNoun, type QuantileCount } from '../../workers/inequality/deprivation_groups.ts';
+import type { LifeExpectancyAnswer } from '../../workers/inequality/inequality_api.ts';
 import { AGE_BANDS, LIFE_EXPECTANCY_METHOD } from '../../workers/stats/life_expectancy.ts';
 import { fixed, withLimits } from './format.ts';
 import { SEED, SIMULATIONS } from './inequality_request.ts';

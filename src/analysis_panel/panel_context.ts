@@ -7,7 +7,7 @@ import type { AtlasView } from '../state/atlas_view.ts';
 import type { ViewState } from '../state/view_state.ts';
 import type { ImportedIndicator } from '../../workers/import/imported_indicator.ts';
 import { AnalysisClient } from '../analysis/analysis_client.ts';
-import type { InequalityApi } from '../../workers/analysis_panel_api.ts';
+import type { InequalityApi } from '../../workers/inequality/inequality_api.ts';
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
 
 /** The part of `AtlasApp` the panel uses. */
@@ -35,7 +35,7 @@ export function createPanelContext(host: AtlasHost): PanelContext {
     host,
     inequality() {
       inequality ??= wrap<InequalityApi>(
-        new Worker(new URL('../../workers/inequality.worker.ts', import.meta.url), {
+        new Worker(new URL('../../workers/inequality/inequality.worker.ts', import.meta.url), {
           type: 'module',
           name: 'inequality',
         }),

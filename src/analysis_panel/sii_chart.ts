@@ -3,7 +3,9 @@
  * midpoint of its band of the population ranked from most deprived (left) to least deprived
  * (right), and the fitted SII line across the whole range. Data go in as text only.
  */
-import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
 import { siiDesign } from '../../workers/stats/wls.ts';
 import { el } from '../ui/dom.ts';
 import { fixed } from './format.ts';

@@ -1,7 +1,7 @@
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
 import type { IndicatorMeta, LayerMeta } from '../../contracts/manifest.ts';
-import { CLASS_METHOD_LABELS, CLASS_METHODS } from '../../workers/classify.ts';
-import type { ChoroplethResult } from '../../workers/atlas_data_api.ts';
+import { CLASS_METHOD_LABELS, CLASS_METHODS } from '../../workers/atlas/classify.ts';
+import type { ChoroplethResult } from '../../workers/atlas/atlas_data_api.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
 import { PALETTE_IDS, PALETTES } from '../map/palettes.ts';
 import type { Level, ViewState } from '../state/view_state.ts';

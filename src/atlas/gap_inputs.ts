@@ -1,6 +1,6 @@
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
-import { localitySummaries } from '../../workers/gap_summary.ts';
+import { localitySummaries } from '../../workers/atlas/gap_summary.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import { LOCALITIES } from '../config/localities.ts';
 import type { GapInputs } from '../state/atlas_view.ts';

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { interpolateCividis } from 'd3';
+import { interpolateCividis } from 'd3-scale-chromatic';
 import type { PointCollection } from '../../contracts/point_layer.ts';
 import { colourPointsBy } from '../map/point_layers.ts';
 import { el } from '../ui/dom.ts';

@@ -1,5 +1,5 @@
 import type { IndicatorMeta, LayerMeta } from '../../contracts/manifest.ts';
-import type { ChoroplethResult } from '../../workers/atlas_data_api.ts';
+import type { ChoroplethResult } from '../../workers/atlas/atlas_data_api.ts';
 import type { PaletteId } from '../map/palettes.ts';
 import { byId, el } from '../ui/dom.ts';
 import { renderLegend } from '../ui/legend.ts';

@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { GeographyId } from '../../contracts/geography.ts';
-import type { AreaCollection } from '../../workers/geometry_decode.ts';
+import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 
 const HATCH = 'no-data-hatch';
 

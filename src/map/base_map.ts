@@ -1,8 +1,8 @@
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { bbox } from '@turf/turf';
-import type { AreaCollection } from '../../workers/geometry_decode.ts';
+import { bbox } from '@turf/bbox';
+import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 
 // Bundling moves MapLibre away from its worker file; point it at the copy Vite emits.
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);

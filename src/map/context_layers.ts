@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { PointCollection } from '../../contracts/point_layer.ts';
 import type { AtlasModel } from '../atlas_model.ts';
-import type { AreaCollection } from '../../workers/geometry_decode.ts';
+import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 import { addPlaceLabels } from './place_labels.ts';
 import { addPointLayer } from './point_layers.ts';
 

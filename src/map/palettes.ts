@@ -1,4 +1,10 @@
-import { interpolateCividis, schemeBlues, schemeOrRd, schemePurples, schemeYlGnBu } from 'd3';
+import {
+  interpolateCividis,
+  schemeBlues,
+  schemeOrRd,
+  schemePurples,
+  schemeYlGnBu,
+} from 'd3-scale-chromatic';
 
 /**
  * Colour-blind-safe sequential palettes (ColorBrewer single/multi-hue and cividis). Colours run

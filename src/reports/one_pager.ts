@@ -14,12 +14,12 @@ import { renderSiiChart } from '../analysis_panel/sii_chart.ts';
 import { el } from '../ui/dom.ts';
 import { GapChart } from '../ui/gap_chart.ts';
 import { legendClasses, legendItem } from '../ui/legend.ts';
-import { CLASS_METHOD_LABELS } from '../../workers/classify.ts';
+import { CLASS_METHOD_LABELS } from '../../workers/atlas/classify.ts';
 import {
   groupingDescription,
   orient,
   type InequalityOutput,
-} from '../../workers/analysis_panel_inequality.ts';
+} from '../../workers/inequality/inequality_by_deprivation.ts';
 import type { Result } from '../../workers/stats/result.ts';
 import { exportDate } from './figure.ts';
 import { sourcesFooter, type SourceItem } from './source_lines.ts';

@@ -14,7 +14,7 @@ import type { ViewState } from '../state/view_state.ts';
 import type { ProfileAssets } from '../ui/area_profile.ts';
 import { el } from '../ui/dom.ts';
 import { debounce } from '../ui/schedule.ts';
-import type { InequalityOutput } from '../../workers/analysis_panel_inequality.ts';
+import type { InequalityOutput } from '../../workers/inequality/inequality_by_deprivation.ts';
 import type { Result } from '../../workers/stats/result.ts';
 import { englandValues } from './england_values.ts';
 import { loadHeadline } from '../headline_source.ts';

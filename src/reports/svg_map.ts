@@ -3,7 +3,7 @@
  * and a scale bar, drawn with d3-geo through a local planar projection. Vector output keeps the
  * boundaries and labels crisp at any print size, which a WebGL canvas capture cannot.
  */
-import { geoPath, geoTransform } from 'd3';
+import { geoPath, geoTransform } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { distanceLabel, niceDistance, svgEl, svgHatchDefs, FONT } from './figure.ts';
 

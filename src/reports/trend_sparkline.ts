@@ -3,7 +3,8 @@
  * data (its periods are printed beside it, at a legible size). Its text alternative lists every
  * value.
  */
-import { line, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 import { svgEl } from './figure.ts';
 import { periodLabel, type TrendPoint } from './headline_figures.ts';
 

@@ -6,9 +6,9 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { GeographyId } from '../../contracts/geography.ts';
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
-import type { ChoroplethResult } from '../../workers/atlas_data_api.ts';
-import type { AreaCollection } from '../../workers/geometry_decode.ts';
-import type { LocalitySummary } from '../../workers/gap_summary.ts';
+import type { ChoroplethResult } from '../../workers/atlas/atlas_data_api.ts';
+import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
+import type { LocalitySummary } from '../../workers/atlas/gap_summary.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import type { PointCollection } from '../map/point_layers.ts';
 import type { GapItem } from '../ui/gap_chart.ts';

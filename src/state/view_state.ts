@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLASS_METHODS } from '../../workers/classify.ts';
+import { CLASS_METHODS } from '../../workers/atlas/classify.ts';
 import { PALETTE_IDS, type PaletteId } from '../map/palettes.ts';
 
 export { LEVELS, type Level } from '../../contracts/geography.ts';

@@ -2,7 +2,7 @@ import type { GeographyId } from '../../contracts/geography.ts';
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import { formatValue, ordinal } from '../atlas_model.ts';
-import { rankWorstFirst } from '../../workers/classify.ts';
+import { rankWorstFirst } from '../../workers/atlas/classify.ts';
 import { el } from './dom.ts';
 
 export interface ProfileAssets {

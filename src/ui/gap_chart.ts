@@ -1,6 +1,9 @@
-import { axisBottom, interpolateCividis, scaleBand, scaleLinear, select } from 'd3';
+import { axisBottom } from 'd3-axis';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { interpolateCividis } from 'd3-scale-chromatic';
+import { select } from 'd3-selection';
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
-import type { LocalitySummary } from '../../workers/gap_summary.ts';
+import type { LocalitySummary } from '../../workers/atlas/gap_summary.ts';
 import { formatValue } from '../atlas_model.ts';
 import { chartData } from './data_table.ts';
 import { el } from './dom.ts';

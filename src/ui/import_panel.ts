@@ -1,5 +1,4 @@
 import type { Remote } from 'comlink';
-import type { GeographyId } from '../../contracts/geography.ts';
 import type {
   ImportApi,
   ImportedIndicator,

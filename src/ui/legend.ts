@@ -1,6 +1,6 @@
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
-import { CLASS_METHOD_LABELS } from '../../workers/classify.ts';
-import type { ChoroplethResult } from '../../workers/atlas_data_api.ts';
+import { CLASS_METHOD_LABELS } from '../../workers/atlas/classify.ts';
+import type { ChoroplethResult } from '../../workers/atlas/atlas_data_api.ts';
 import { formatValue } from '../atlas_model.ts';
 import { colourForClass, type PaletteId } from '../map/palettes.ts';
 import { el } from './dom.ts';

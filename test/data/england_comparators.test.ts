@@ -7,7 +7,7 @@ import { imd2019Columns } from '../../data/sources/imd2019.ts';
 import { parseImd2019England } from '../../data/sources/imd2019_england.ts';
 import { rollUpColumns } from '../../data/tables.ts';
 import { ComparatorSchema, HeadlineSchema } from '../../contracts/manifest.ts';
-import { assignByLookup } from '../../workers/aggregate.ts';
+import { assignByLookup } from '../../workers/rollup/aggregate.ts';
 import { pipelineErrorOf } from '../helpers/pipeline_error.ts';
 
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/england');

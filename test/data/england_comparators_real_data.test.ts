@@ -11,7 +11,7 @@ import { imd2019Columns } from '../../data/sources/imd2019.ts';
 import { readImd2019England } from '../../data/sources/imd2019_england.ts';
 import { rollUpColumns } from '../../data/tables.ts';
 import type { Comparator } from '../../contracts/manifest.ts';
-import { assignByLookup, weightedMeanBy } from '../../workers/aggregate.ts';
+import { assignByLookup, weightedMeanBy } from '../../workers/rollup/aggregate.ts';
 import { REAL_RAW } from '../helpers/raw_copy.ts';
 
 const Summary = z.object({

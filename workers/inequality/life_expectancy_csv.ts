@@ -1,0 +1,266 @@
+/**
+ * Life expectancy from a user's CSV of deaths and populations by the 20 age bands (columns
+ * area, age_band, deaths, population, as the CLI's `life-expectancy` command), and its SII
+ * across local deprivation quantiles. Pure: the app runs it in
+ * workers/inequality/inequality.worker.ts, so the file is read and computed in the browser and
+ * sent nowhere.
+ */
+import { z } from 'zod';
+import { deprivationGroups, quantileNoun, type QuantileCount } from './deprivation_groups.ts';
+import { importProblem } from '../import/import_problem.ts';
+import { readCsvRecords } from '../import/read_csv_records.ts';
+import { AGE_BANDS, lifeExpectancy, type AgeBand } from '../stats/life_expectancy.ts';
+import { ok, refuse, type Result } from '../stats/result.ts';
+import { sii, type SiiResult } from '../stats/sii.ts';
+
+export const LIFE_EXPECTANCY_COLUMNS = ['area', 'age_band', 'deaths', 'population'] as const;
+
+/** One area's deaths and person-years in the 20 bands, youngest first. */
+export interface AreaBands {
+  area: string;
+  deaths: Float64Array;
+  population: Float64Array;
+}
+
+export type ParsedLifeExpectancyCsv =
+  { ok: true; areas: AreaBands[] } | { ok: false; problems: string[] };
+
+const numberCell = z
+  .string()
+  .trim()
+  .regex(/^\+?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { error: 'not a number of 0 or more' })
+  .transform(Number);
+
+const RowSchema = z.object({
+  area: z.string().trim().min(1, { error: 'empty area' }).max(120),
+  age_band: z.enum(AGE_BANDS, { error: `unknown age band; use ${AGE_BANDS.join(', ')}` }),
+  deaths: numberCell,
+  population: numberCell,
+});
+
+/** Problems listed before the rest are only counted. */
+const MAX_PROBLEMS = 20;
+
+/**
+ * Reads the CSV: header names any order (case-insensitive), one row per area and age band.
+ * @returns the areas in file order, or every problem found (line, column, what is wrong):
+ *   bad cells, unknown or duplicate bands, areas missing a band.
+ */
+export function parseLifeExpectancyCsv(text: string, maxRows = 100_000): ParsedLifeExpectancyCsv {
+  const read = readCsvRecords(text, maxRows);
+  if (!read.ok) return { ok: false, problems: [read.problem.message] };
+  const header = read.header.map((h) => h.toLowerCase());
+  const columnIndex = LIFE_EXPECTANCY_COLUMNS.map((c) => header.indexOf(c));
+  const missing = LIFE_EXPECTANCY_COLUMNS.filter((_, k) => (columnIndex[k] ?? -1) < 0);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      problems: [
+        importProblem({
+          line: 1,
+          problem: `missing column ${missing.map((m) => `"${m}"`).join(', ')}; the header must have ${LIFE_EXPECTANCY_COLUMNS.join(',')}`,
+        }).message,
+      ],
+    };
+  }
+  const problems: string[] = [];
+  const say = (message: string) => {
+    problems.push(message);
+  };
+  const areas = new Map<string, { bands: AreaBands; lines: Map<AgeBand, number>; first: number }>();
+  for (const record of read.records) {
+    const raw = Object.fromEntries(
+      LIFE_EXPECTANCY_COLUMNS.map((c, k) => [c, record.cells[columnIndex[k] ?? -1] ?? '']),
+    );
+    const row = RowSchema.safeParse(raw);
+    if (!row.success) {
+      const issue = row.error.issues[0];
+      const field = typeof issue?.path[0] === 'string' ? issue.path[0] : null;
+      say(
+        importProblem({
+          line: record.line,
+          field,
+          value: field === null ? null : (raw[field] ?? null),
+          problem: issue?.message ?? 'invalid row',
+        }).message,
+      );
+      continue;
+    }
+    const { area, age_band: band, deaths, population } = row.data;
+    let entry = areas.get(area);
+    if (!entry) {
+      entry = {
+        bands: {
+          area,
+          deaths: new Float64Array(AGE_BANDS.length),
+          population: new Float64Array(AGE_BANDS.length),
+        },
+        lines: new Map(),
+        first: record.line,
+      };
+      areas.set(area, entry);
+    }
+    const earlier = entry.lines.get(band);
+    if (earlier !== undefined) {
+      say(
+        importProblem({
+          line: record.line,
+          field: 'age_band',
+          value: band,
+          problem: `duplicate age band for area "${area}" (first on line ${earlier})`,
+        }).message,
+      );
+      continue;
+    }
+    const i = AGE_BANDS.indexOf(band);
+    entry.lines.set(band, record.line);
+    entry.bands.deaths[i] = deaths;
+    entry.bands.population[i] = population;
+  }
+  for (const [area, entry] of areas) {
+    const absent = AGE_BANDS.filter((b) => !entry.lines.has(b));
+    if (absent.length > 0) {
+      say(
+        importProblem({
+          line: entry.first,
+          field: 'age_band',
+          problem: `area "${area}" has no row for age band ${absent.map((b) => `"${b}"`).join(', ')}`,
+        }).message,
+      );
+    }
+  }
+  if (areas.size === 0 && problems.length === 0) say('the file has a header but no rows');
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_PROBLEMS);
+    if (problems.length > MAX_PROBLEMS)
+      shown.push(`and ${problems.length - MAX_PROBLEMS} more problems`);
+    return { ok: false, problems: shown };
+  }
+  return { ok: true, areas: [...areas.values()].map((e) => e.bands) };
+}
+
+/** Life expectancy at birth of one area, or why it is not shown. */
+export interface AreaLifeExpectancy {
+  area: string;
+  /** Person-years in all bands. */
+  population: number;
+  /** Years; null when not computed or suppressed. */
+  e0: number | null;
+  lower95: number | null;
+  upper95: number | null;
+  /** Why e0 is not shown, or null. */
+  reason: string | null;
+}
+
+export function lifeExpectancyAtBirth(bands: AreaBands): AreaLifeExpectancy {
+  const population = bands.population.reduce((s, p) => s + p, 0);
+  const table = lifeExpectancy(bands.deaths, bands.population);
+  if (!table.ok) {
+    return {
+      area: bands.area,
+      population,
+      e0: null,
+      lower95: null,
+      upper95: null,
+      reason: table.reason,
+    };
+  }
+  const birth = table.value.ages[0];
+  return {
+    area: bands.area,
+    population,
+    e0: birth?.value ?? null,
+    lower95: birth?.lower95 ?? null,
+    upper95: birth?.upper95 ?? null,
+    reason: birth?.suppressed ?? null,
+  };
+}
+
+/** The current geography's areas and their IMD scores: the frame for local quantiles. */
+export interface DeprivationFrame {
+  codes: readonly string[];
+  scores: Float64Array;
+}
+
+export interface GroupLifeExpectancy {
+  quantile: number;
+  /** Areas of the file in this group. */
+  areas: number;
+  population: number;
+  e0: number;
+  lower95: number;
+  upper95: number;
+}
+
+export interface LifeExpectancyInequality {
+  groups: GroupLifeExpectancy[];
+  sii: SiiResult;
+}
+
+/**
+ * SII of life expectancy across local deprivation quantiles, as OHID builds it: the areas are
+ * put in local quantiles of the IMD score (among all the frame's areas), each quantile's deaths
+ * and person-years are summed band by band, and its life expectancy and 95% limits computed;
+ * the SII is fitted to those with their limits.
+ *
+ * @returns the groups and SII, or a refusal: an area of the file that is not one of the
+ *   frame's codes, a quantile with no area of the file, a quantile whose life expectancy cannot
+ *   be computed or is suppressed.
+ */
+export function lifeExpectancyByDeprivation(
+  areas: readonly AreaBands[],
+  frame: DeprivationFrame,
+  quantiles: QuantileCount,
+  options: { simulations: number; seed: number },
+): Result<LifeExpectancyInequality> {
+  const noun = quantileNoun(quantiles);
+  const groups = deprivationGroups(frame.scores, 'local', quantiles);
+  if (!groups.ok) return groups;
+  const groupOf = new Map(frame.codes.map((c, i) => [c, groups.value[i] ?? 0]));
+  const deaths = Array.from({ length: quantiles }, () => new Float64Array(AGE_BANDS.length));
+  const people = Array.from({ length: quantiles }, () => new Float64Array(AGE_BANDS.length));
+  const counts = new Int32Array(quantiles);
+  for (const a of areas) {
+    const g = groupOf.get(a.area);
+    if (g === undefined) return refuse(`area "${a.area}" is not one of the areas on the map`);
+    if (g < 1) return refuse(`area "${a.area}" has no IMD score, so it has no ${noun}`);
+    const d = deaths[g - 1];
+    const p = people[g - 1];
+    if (!d || !p) continue;
+    for (let b = 0; b < AGE_BANDS.length; b++) {
+      d[b] = (d[b] ?? 0) + (a.deaths[b] ?? 0);
+      p[b] = (p[b] ?? 0) + (a.population[b] ?? 0);
+    }
+    counts[g - 1] = (counts[g - 1] ?? 0) + 1;
+  }
+  const out: GroupLifeExpectancy[] = [];
+  for (let k = 0; k < quantiles; k++) {
+    const d = deaths[k] ?? new Float64Array(0);
+    const p = people[k] ?? new Float64Array(0);
+    if ((counts[k] ?? 0) === 0) return refuse(`${noun} ${k + 1} has no area in the file`);
+    const e = lifeExpectancyAtBirth({ area: `${noun} ${k + 1}`, deaths: d, population: p });
+    if (e.e0 === null || e.lower95 === null || e.upper95 === null) {
+      return refuse(`${noun} ${k + 1}: ${e.reason ?? 'no life expectancy'}`);
+    }
+    out.push({
+      quantile: k + 1,
+      areas: counts[k] ?? 0,
+      population: e.population,
+      e0: e.e0,
+      lower95: e.lower95,
+      upper95: e.upper95,
+    });
+  }
+  const fitted = sii(
+    out.map((g) => ({
+      quantile: g.quantile,
+      population: g.population,
+      value: g.e0,
+      lower: g.lower95,
+      upper: g.upper95,
+    })),
+    { ...options, quantiles },
+  );
+  if (!fitted.ok) return fitted;
+  return ok({ groups: out, sii: fitted.value });
+}
