@@ -5,6 +5,7 @@
  * so the file is read and computed in the browser and sent nowhere.
  */
 import { z } from 'zod';
+import { decimalCell } from './csv/decimal.ts';
 import { deprivationGroups, quantileNoun, type QuantileCount } from './analysis_panel_groups.ts';
 import { importProblem } from './import/import_problem.ts';
 import { readCsvRecords } from './import/read_csv_records.ts';
@@ -24,11 +25,8 @@ export interface AreaBands {
 export type ParsedLifeExpectancyCsv =
   { ok: true; areas: AreaBands[] } | { ok: false; problems: string[] };
 
-const numberCell = z
-  .string()
-  .trim()
-  .regex(/^\+?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { error: 'not a number of 0 or more' })
-  .transform(Number);
+const NOT_A_COUNT = 'not a number of 0 or more';
+const numberCell = decimalCell(NOT_A_COUNT).refine((n) => n >= 0, NOT_A_COUNT);
 
 const RowSchema = z.object({
   area: z.string().trim().min(1, { error: 'empty area' }).max(120),
