@@ -2,16 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { CsvError } from '../../workers/csv/csv_error.ts';
 import { readCsv } from '../../workers/csv/read_csv.ts';
+import { errorOf } from '../helpers/error_of.ts';
 
-function csvErrorOf(fn: () => unknown): CsvError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CsvError) return error;
-    throw error;
-  }
-  throw new Error('expected a CsvError');
-}
+const csvErrorOf = (fn: () => unknown) => errorOf(fn, CsvError);
 
 const lines = (text: string) => readCsv(text, { file: 'f.csv' }).records.map((r) => r.line);
 
