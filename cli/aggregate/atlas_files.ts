@@ -24,17 +24,7 @@ import { InputError } from '../input_error.ts';
 import type { Target, Vintage } from './options.ts';
 
 export async function readManifest(dataDir: string): Promise<Manifest> {
-  const file = path.join(dataDir, 'manifest.json');
-  const parsed = ManifestSchema.safeParse(await readJson(file));
-  if (!parsed.success)
-    throw new InputError(
-      file,
-      null,
-      null,
-      null,
-      `not an atlas manifest: ${z.prettifyError(parsed.error)}`,
-    );
-  return parsed.data;
+  return readJsonAs(path.join(dataDir, 'manifest.json'), ManifestSchema, 'an atlas manifest');
 }
 
 export async function readTable(
@@ -51,17 +41,7 @@ export async function readTable(
       null,
       `no ${geo} geography`,
     );
-  const file = path.join(dataDir, meta.table);
-  const parsed = IndicatorTableSchema.safeParse(await readJson(file));
-  if (!parsed.success)
-    throw new InputError(
-      file,
-      null,
-      null,
-      null,
-      `not an atlas table: ${z.prettifyError(parsed.error)}`,
-    );
-  return parsed.data;
+  return readJsonAs(path.join(dataDir, meta.table), IndicatorTableSchema, 'an atlas table');
 }
 
 /** The geography a target is, for LSOAs of `vintage` (MSOAs have vintages; wards here do not). */
@@ -121,6 +101,18 @@ async function raw<T>(rawDir: string, read: () => Promise<T>): Promise<T> {
 
 function isNotFound(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+/** A JSON file checked against `schema`; `what` names it in the refusal ("not an atlas table"). */
+async function readJsonAs<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  what: string,
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await readJson(file));
+  if (!parsed.success)
+    throw new InputError(file, null, null, null, `not ${what}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 async function readJson(file: string): Promise<unknown> {
