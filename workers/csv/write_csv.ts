@@ -1,5 +1,5 @@
 /**
- * The one CSV writer (csv-stringify's browser build, so the screen, the server and the CLI
+ * The one CSV writer (csv-stringify's browser build, so the screen and the server can
  * share it). Every text cell is quoted and guarded against spreadsheet formulas, so a cell
  * like `Foo;=1+1;bar` stays text even in a spreadsheet that splits on `;`.
  */
