@@ -1,36 +1,26 @@
 /**
- * Reads an analyst's CSV with csv-parse, keeping each record's line number, and validates
- * every row with a zod schema so that errors name the file, line, column and value.
+ * Reads an analyst's CSV with the shared reader (workers/csv), keeping each record's line
+ * number, and validates every row with a zod schema so that errors name the file, line,
+ * column and value. The CLI's face of workers/csv: its errors are InputErrors.
  */
 import { readFile } from 'node:fs/promises';
-import { CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { CsvError } from '../workers/csv/csv_error.ts';
+import { decimalCell } from '../workers/csv/decimal.ts';
+import { readCsv as readCsvRecords, type CsvRecords } from '../workers/csv/read_csv.ts';
+import { validateRows, type CsvRow as Row } from '../workers/csv/validate_rows.ts';
 import { InputError } from './input_error.ts';
 
 /** One validated row and the line it came from (the header is line 1). */
-export interface CsvRow<T> {
-  line: number;
-  value: T;
-}
+export type CsvRow<T> = Row<T>;
 
 export interface CsvTable<T> {
   columns: string[];
   rows: CsvRow<T>[];
 }
 
-/** csv-parse's `info: true` output, checked rather than cast. */
-const parsedEnvelope = z.array(
-  z.object({
-    info: z.object({ lines: z.number() }),
-    record: z.record(z.string(), z.string()),
-  }),
-);
-
 /** A decimal number cell: digits with optional sign, point and exponent; nothing else. */
-export const numberCell = z
-  .string()
-  .regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { error: 'not a number' })
-  .transform(Number);
+export const numberCell = decimalCell('not a number');
 
 /** A required text cell. */
 export const textCell = z.string().min(1, { error: 'empty' });
@@ -39,7 +29,7 @@ export const textCell = z.string().min(1, { error: 'empty' });
  * Read and validate a CSV file.
  * @param file path as the user typed it (used in messages).
  * @param required columns that must be in the header.
- * @param schema validates one row (an object of column name -> cell text).
+ * @param schema validates one row (an object of column name -> cell text, trimmed).
  * @throws InputError naming the file, line, column and value of the first problem.
  */
 export async function readCsv<S extends z.ZodType>(
@@ -47,33 +37,30 @@ export async function readCsv<S extends z.ZodType>(
   required: readonly string[],
   schema: S,
 ): Promise<CsvTable<z.output<S>>> {
-  let text: Buffer;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file);
+    bytes = await readFile(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(file, null, null, null, `cannot read the file: ${reason}`);
   }
-  let header: string[] = [];
-  let parsed: unknown;
+  let csv: CsvRecords;
   try {
-    parsed = parse(text, {
-      columns: (names: string[]) => {
-        header = names.map((n) => n.trim());
-        return header;
-      },
-      info: true,
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-    });
+    csv = readCsvRecords(bytes, { file, trim: true });
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = typeof error['lines'] === 'number' ? error['lines'] : null;
-      throw new InputError(file, line, null, null, `not valid CSV: ${error.message}`);
+      const problem = error.problems[0];
+      throw new InputError(
+        file,
+        problem?.line ?? null,
+        null,
+        null,
+        problem?.message ?? 'not valid CSV',
+      );
     }
     throw error;
   }
+  const header = csv.header;
   if (header.length === 0) {
     throw new InputError(file, 1, null, null, 'the file is empty: expected a header line');
   }
@@ -88,16 +75,11 @@ export async function readCsv<S extends z.ZodType>(
       );
     }
   }
-  const rows: CsvRow<z.output<S>>[] = [];
-  for (const { info, record } of parsedEnvelope.parse(parsed)) {
-    const result = schema.safeParse(record);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const column = typeof issue?.path[0] === 'string' ? issue.path[0] : null;
-      const value = column === null ? null : (record[column] ?? null);
-      throw new InputError(file, info.lines, column, value, issue?.message ?? 'invalid row');
-    }
-    rows.push({ line: info.lines, value: result.data });
+  // The CLI stops at the first problem: analysts fix and rerun one file at a time.
+  const { rows, problems } = validateRows(csv, schema, { maxProblems: 1 });
+  const problem = problems[0];
+  if (problem !== undefined) {
+    throw new InputError(file, problem.line, problem.field, problem.value, problem.message);
   }
   return { columns: header, rows };
 }

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { CsvError, type CsvProblem } from '../workers/csv/csv_error.ts';
+import { decimalCell, decimalOrMissingCell } from '../workers/csv/decimal.ts';
+import { readCsv, type CsvRecords } from '../workers/csv/read_csv.ts';
+import { missingColumns, validateRows, type CsvRow } from '../workers/csv/validate_rows.ts';
 import { PipelineError, type InputProblem } from './errors.ts';
 
-/** A validated CSV row with the line it came from. */
-export interface Row<T> {
-  line: number;
-  value: T;
-}
+/** A validated CSV row with the line it starts on. */
+export type Row<T> = CsvRow<T>;
 
 /** Most problems listed before giving up on a file. */
 const MAX_PROBLEMS = 200;
@@ -15,67 +15,34 @@ const MAX_PROBLEMS = 200;
 /**
  * Parses CSV text and validates each row with `schema` (keyed by header name). Every
  * problem names the file, line, column and value; any problem fails the whole file.
+ * The pipeline's face of workers/csv: its errors are PipelineErrors.
  */
 export function parseCsvTable<S extends z.ZodType>(
   text: string,
   file: string,
   schema: S,
 ): Row<z.infer<S>>[] {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let csv: CsvRecords;
   try {
-    records = parse(text, {
-      columns: true,
-      info: true,
-      bom: true,
-      skip_empty_lines: true,
-      relax_quotes: false,
-    }) as typeof records;
-  } catch (err) {
-    const e = err as Error & { lines?: number; column?: number | string };
-    throw new PipelineError(`Could not read ${file} as CSV.`, [
-      {
-        file,
-        line: e.lines,
-        message: e.message.replace(/^Invalid Record Length: /, 'wrong number of fields: '),
-      },
-    ]);
+    csv = readCsv(text, { file });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      throw new PipelineError(`Could not read ${file} as CSV.`, error.problems.map(inputProblem));
+    }
+    throw error;
   }
-  const header = firstHeader(text);
-  const required = requiredColumns(schema);
-  const missing = required.filter((c) => !header.includes(c));
+  const missing = missingColumns(csv, requiredColumns(schema));
   if (missing.length > 0) {
     throw new PipelineError(`${file} lacks required column(s): ${missing.join(', ')}.`, [
-      { file, line: 1, message: `header has ${header.join(', ')}` },
+      { file, line: 1, message: `header has ${csv.header.join(', ')}` },
     ]);
   }
-  const rows: Row<z.infer<S>>[] = [];
-  const problems: InputProblem[] = [];
-  for (const { record, info } of records) {
-    const parsed = schema.safeParse(record);
-    if (parsed.success) {
-      rows.push({ line: info.lines, value: parsed.data });
-      continue;
-    }
-    const reported = new Set<string>();
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      // One message per cell is enough: a bad code fails both its shape and prefix checks.
-      if (reported.has(field)) continue;
-      reported.add(field);
-      const idx = header.indexOf(field);
-      problems.push({
-        file,
-        line: info.lines,
-        column: idx >= 0 ? idx + 1 : undefined,
-        field: field || undefined,
-        value: field ? (record[field] ?? '(missing)') : undefined,
-        message: issue.message,
-      });
-    }
-    if (problems.length >= MAX_PROBLEMS) break;
-  }
+  const { rows, problems } = validateRows(csv, schema, { maxProblems: MAX_PROBLEMS });
   if (problems.length > 0) {
-    throw new PipelineError(`${file} has ${problems.length} invalid value(s).`, problems);
+    throw new PipelineError(
+      `${file} has ${problems.length} invalid value(s).`,
+      problems.map(inputProblem),
+    );
   }
   return rows;
 }
@@ -88,10 +55,16 @@ export async function readCsvTable<S extends z.ZodType>(
   return parseCsvTable(await readFile(path, 'utf8'), displayName, schema);
 }
 
-function firstHeader(text: string): string[] {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const rows = parse(firstLine, { to_line: 1 }) as string[][];
-  return rows[0] ?? [];
+function inputProblem(p: CsvProblem): InputProblem {
+  return {
+    file: p.file,
+    line: p.line ?? undefined,
+    column: p.column ?? undefined,
+    field: p.field ?? undefined,
+    // A cell the schema wanted but the header lacks (an optional column left out).
+    value: p.value ?? (p.field !== null && p.column === null ? '(missing)' : undefined),
+    message: p.message,
+  };
 }
 
 function requiredColumns(schema: z.ZodType): string[] {
@@ -105,17 +78,11 @@ function requiredColumns(schema: z.ZodType): string[] {
 
 // Cell parsers: CSV cells are strings; an empty cell is a missing value.
 
-const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-
-/** A required finite number. */
-export const num = z.string().trim().regex(NUMBER_TEXT, 'expected a number').transform(Number);
+/** A required finite number (workers/csv/decimal.ts says what a number is). */
+export const num = decimalCell('expected a number');
 
 /** A number or an empty cell (null). */
-export const optNum = z
-  .string()
-  .trim()
-  .refine((s) => s === '' || NUMBER_TEXT.test(s), 'expected a number or an empty cell')
-  .transform((s) => (s === '' ? null : Number(s)));
+export const optNum = decimalOrMissingCell('expected a number or an empty cell', ['']);
 
 /** A required whole number. */
 export const int = z
@@ -139,11 +106,7 @@ export const text = z.string();
 export const yesNo = z.enum(['Y', 'N']);
 
 /** Like optNum, but also takes "NA", which R exports (Fingertips extracts) write for missing. */
-export const optNumOrNA = z
-  .string()
-  .trim()
-  .refine(
-    (s) => s === '' || s === 'NA' || NUMBER_TEXT.test(s),
-    'expected a number, NA or an empty cell',
-  )
-  .transform((s) => (s === '' || s === 'NA' ? null : Number(s)));
+export const optNumOrNA = decimalOrMissingCell('expected a number, NA or an empty cell', [
+  '',
+  'NA',
+]);

@@ -2,8 +2,7 @@ import type { BundleEntry } from '../../contracts/atlas_index.ts';
 import { closestMatches } from '../../workers/text/closest.ts';
 
 export type AuthorityLookup =
-  | { ok: true; id: string }
-  | { ok: false; message: string; suggestions: BundleEntry[] };
+  { ok: true; id: string } | { ok: false; message: string; suggestions: BundleEntry[] };
 
 /** "England" opens the overview; anything else must name one bundle by code or name. */
 export const ENGLAND = 'england';

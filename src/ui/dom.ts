@@ -1,3 +1,5 @@
+import { writeCsvLine, type CsvValue } from '../../workers/csv/write_csv.ts';
+
 /** Small DOM helpers: every piece of data goes in as text, never as HTML. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -29,10 +31,10 @@ export function download(name: string, mime: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** One CSV cell: quoted when needed; formula-looking text is prefixed so spreadsheets do not run it. */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell with the shared writer (workers/csv/write_csv.ts): text quoted and
+ * formula-guarded, numbers plain, null empty. Kept for the table export's line assembly.
+ */
+export function csvCell(v: CsvValue): string {
+  return writeCsvLine([v]);
 }

@@ -2,26 +2,26 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { parseDecimal } from '../../workers/csv/decimal.ts';
+import { readCsv } from '../../workers/csv/read_csv.ts';
 
 export const FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../fixtures/stats',
 );
 
+/** Rows as header name -> cell, read with the app's own reader. */
 export function readFixture(name: string): Record<string, string>[] {
-  return parse<Record<string, string>>(readFileSync(path.join(FIXTURES, name)), {
-    columns: true,
-    skip_empty_lines: true,
-  });
+  const { header, records } = readCsv(readFileSync(path.join(FIXTURES, name)), { file: name });
+  return records.map(({ cells }) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
 }
 
 /** A numeric field of a fixture row; throws if absent so a broken fixture fails loudly. */
 export function num(row: Record<string, string>, field: string): number {
   const raw = row[field];
   if (raw === undefined) throw new Error(`fixture row has no field ${field}`);
-  const x = Number(raw);
-  if (!Number.isFinite(x)) throw new Error(`fixture field ${field} is not a number: ${raw}`);
+  const x = parseDecimal(raw.trim());
+  if (x === null) throw new Error(`fixture field ${field} is not a number: ${raw}`);
   return x;
 }
 

@@ -1,3 +1,4 @@
+import type { CsvProblem } from '../csv/csv_error.ts';
 import { plainText } from './plain_text.ts';
 
 /** A problem in an imported file, located well enough to fix it. */
@@ -38,4 +39,15 @@ export function importProblem(p: {
   const got = value === null ? '' : ` (got "${value}")`;
   const message = `${where.length > 0 ? `${where.join(', ')}: ` : ''}${p.problem}${got}`;
   return { line, column, field, value, problem: p.problem, message };
+}
+
+/** A problem the shared CSV reader or row validator found, as the import shows it. */
+export function importProblemOf(p: CsvProblem): ImportProblem {
+  return importProblem({
+    line: p.line,
+    column: p.column,
+    field: p.field,
+    value: p.value,
+    problem: p.message,
+  });
 }

@@ -5,6 +5,8 @@
  * period × category) so the user can pick one. Pure: text in, rows out.
  */
 import { z } from 'zod';
+import { parseDecimal } from '../csv/decimal.ts';
+import { validateRows } from '../csv/validate_rows.ts';
 import {
   detectGeography,
   type DetectOptions,
@@ -12,7 +14,7 @@ import {
   type KnownCodes,
 } from './detect_geography.ts';
 import { IMPORT_LIMITS } from './import_limits.ts';
-import { importProblem, type ImportProblem } from './import_problem.ts';
+import { importProblem, importProblemOf, type ImportProblem } from './import_problem.ts';
 import {
   detectFormat,
   FINGERTIPS_COLUMNS,
@@ -83,7 +85,6 @@ export interface ParseOptions {
 
 // ---- Cell schemas: every cell arrives as text ----
 
-const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
 
 /**
@@ -108,8 +109,8 @@ function decimalsOf(text: string): number {
 const numberCell = z.string().transform((raw, ctx): NumberCell => {
   const text = raw.trim();
   if (MISSING_MARKS.has(text.toLowerCase())) return { value: null, mark: text, decimals: 0 };
-  const value = NUMBER_TEXT.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value)) {
+  const value = parseDecimal(text);
+  if (value === null) {
     ctx.addIssue({
       code: 'custom',
       message: DECIMAL_COMMA.test(text)
@@ -235,41 +236,19 @@ export function parseIndicatorCsv(
     };
   }
 
-  const columns = Object.entries(match.columns) as [Field, number][];
-  const problems: ImportProblem[] = [];
-  let badRows = 0;
+  const checked = validateRows(
+    { file: fileName, header: csv.header, records: csv.records },
+    RowSchema,
+    {
+      columns: match.columns,
+      maxProblems: IMPORT_LIMITS.maxProblems,
+    },
+  );
+  const problems = checked.problems.map(importProblemOf);
+  const badRows = checked.badRows;
   const series = new Map<string, ParsedSeries>();
   const fileTitle = plainText(fileName.replace(/\.[^.]*$/, ''), NAME_MAX) || 'Imported indicator';
-  for (const record of csv.records) {
-    const cells: Partial<Record<Field, string>> = {};
-    for (const [field, index] of columns) cells[field] = record.cells[index] ?? '';
-    const parsed = RowSchema.safeParse(cells);
-    if (!parsed.success) {
-      badRows++;
-      const seen = new Set<string>();
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (
-          typeof field !== 'string' ||
-          seen.has(field) ||
-          problems.length >= IMPORT_LIMITS.maxProblems
-        )
-          continue;
-        seen.add(field);
-        const index = match.columns[field as Field];
-        problems.push(
-          importProblem({
-            line: record.line,
-            column: index === undefined ? null : index + 1,
-            field: index === undefined ? field : (header[index] ?? field),
-            value: cells[field as Field] ?? null,
-            problem: issue.message,
-          }),
-        );
-      }
-      continue;
-    }
-    const row = parsed.data;
+  for (const { line, value: row } of checked.rows) {
     const key = format === 'fingertips' ? seriesKey(row) : 'plain';
     let s = series.get(key);
     if (s === undefined) {
@@ -288,7 +267,7 @@ export function parseIndicatorCsv(
       series.set(key, s);
     }
     s.unit ??= row.unit ?? null;
-    s.rows.push(toImportRow(record.line, row));
+    s.rows.push(toImportRow(line, row));
   }
   if (problems.length > 0) {
     if (badRows > problems.length)

@@ -6,6 +6,7 @@
  * sent nowhere.
  */
 import { z } from 'zod';
+import { decimalCell } from '../csv/decimal.ts';
 import { deprivationGroups, quantileNoun, type QuantileCount } from './deprivation_groups.ts';
 import { importProblem } from '../import/import_problem.ts';
 import { readCsvRecords } from '../import/read_csv_records.ts';
@@ -25,11 +26,8 @@ export interface AreaBands {
 export type ParsedLifeExpectancyCsv =
   { ok: true; areas: AreaBands[] } | { ok: false; problems: string[] };
 
-const numberCell = z
-  .string()
-  .trim()
-  .regex(/^\+?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { error: 'not a number of 0 or more' })
-  .transform(Number);
+const NOT_A_COUNT = 'not a number of 0 or more';
+const numberCell = decimalCell(NOT_A_COUNT).refine((n) => n >= 0, NOT_A_COUNT);
 
 const RowSchema = z.object({
   area: z.string().trim().min(1, { error: 'empty area' }).max(120),
