@@ -9,11 +9,12 @@ describe('cli life-expectancy', () => {
     expect(out.method).toMatch(/Chiang/);
     expect(out.results).toHaveLength(3);
     const [example, small, oneDeath] = out.results;
-    // PHEindicatormethods / PHE calculator worked example: 80.16960813 (79.88268548 to 80.45653078).
+    // PHEindicatormethods / PHE calculator worked example: 80.16960813 (79.88268548 to 80.45653078
+    // with 1.96; 79.88269075 to 80.45652551 with qnorm(0.975), as PHEindicatormethods).
     expect(example.area).toBe('PHE example');
     expect(example.e0).toBeCloseTo(80.16960813, 6);
-    expect(example.lower95).toBeCloseTo(79.88268548, 6);
-    expect(example.upper95).toBeCloseTo(80.45653078, 6);
+    expect(example.lower95).toBeCloseTo(79.88269075, 6);
+    expect(example.upper95).toBeCloseTo(80.45652551, 6);
     expect(example.reason).toBeNull();
     expect(small).toEqual({
       area: 'Too small',
