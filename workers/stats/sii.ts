@@ -170,11 +170,7 @@ function prepare(
 }
 
 /** SE on the fitting scale: as given, or (upper - lower) / (2 * 1.959964) after transforming. */
-function standardError(
-  row: SiiQuantileInput,
-  transform: Transform,
-  asked: string,
-): Result<number> {
+function standardError(row: SiiQuantileInput, transform: Transform, asked: string): Result<number> {
   const { se, lower, upper } = row;
   if (se !== undefined && transform !== 'none') {
     return refuse(
@@ -201,7 +197,11 @@ function standardError(
 }
 
 /** The scale a value type's draws are made on: log for rates, logit for proportions. */
-const DRAW_SCALE: Record<ValueType, Transform> = { normal: 'none', rate: 'log', proportion: 'logit' };
+const DRAW_SCALE: Record<ValueType, Transform> = {
+  normal: 'none',
+  rate: 'log',
+  proportion: 'logit',
+};
 
 /** Multiply an estimate's value and limits; a negative multiplier swaps the limits. */
 function scaled(value: number, limits: [number, number], m: number): [number, number, number] {
