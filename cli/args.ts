@@ -1,6 +1,8 @@
 /** Small helpers for command options, on top of node's `util.parseArgs`. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { confidenceLevels } from '../workers/stats/confidence.ts';
 import { UsageError } from './input_error.ts';
+import { numberCell } from './read_csv.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -32,4 +34,25 @@ export function integerOption(name: string, raw: string | undefined, fallback: n
   if (raw === undefined) return fallback;
   if (!/^-?\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number, not "${raw}"`);
   return Number(raw);
+}
+
+/** A decimal number option (the same syntax as a CSV number cell), or the default. */
+export function decimalOption(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const parsed = numberCell.safeParse(raw);
+  if (!parsed.success) throw new UsageError(`--${name} must be a number, not "${raw}"`);
+  return parsed.data;
+}
+
+/**
+ * `--confidence 95`, `--confidence 99.8` or `--confidence 95,99.8` (fractions such as 0.95
+ * too): the levels as fractions, each between 90% and 99.9%.
+ */
+export function confidenceOption(raw: string | undefined): number[] {
+  if (raw === undefined) return [0.95];
+  const levels = confidenceLevels(
+    raw.split(',').map((part) => decimalOption('confidence', part.trim(), Number.NaN)),
+  );
+  if (!levels.ok) throw new UsageError(`--confidence: ${levels.reason}`);
+  return levels.value;
 }

@@ -19,8 +19,17 @@ function capture(): CliOutput & { out: string; err: string } {
 }
 
 describe('runCli dispatcher', () => {
-  it('registers aggregate, sii and life-expectancy', () => {
-    expect(Object.keys(COMMANDS).sort()).toEqual(['aggregate', 'life-expectancy', 'sii']);
+  it('registers aggregate, sii, life-expectancy and the PHEindicatormethods statistics', () => {
+    expect(Object.keys(COMMANDS).sort()).toEqual([
+      'aggregate',
+      'dsr',
+      'isr',
+      'life-expectancy',
+      'mean',
+      'proportion',
+      'rate',
+      'sii',
+    ]);
   });
 
   it('runs any command added to the map, with its arguments', async () => {

@@ -93,6 +93,74 @@ describe('cli sii', () => {
     expect(unknown.stderr).toMatch(/Unknown option '--seeds'/);
   });
 
+  it('computes one SII per group (phe_sii worked example 2: six periods of DSR data, log transform)', async () => {
+    const run = await runCli(
+      'sii',
+      `${FIXTURES}/sii_grouped_dsr_periods.csv`,
+      '--transform',
+      'log',
+      '--simulations',
+      '2000',
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const published: Record<string, [number, number]> = {
+      '2010': [-14.03684, 0.9010655],
+      '2011': [-12.83196, 0.9086641],
+      '2012': [-11.09234, 0.9199455],
+      '2013': [-10.06041, 0.9266342],
+      '2014': [-10.06085, 0.9263086],
+      '2015': [-8.53077, 0.9368534],
+    };
+    expect(out.results.map((r: { group: string }) => r.group)).toEqual(Object.keys(published));
+    for (const r of out.results) {
+      const [s, rii] = published[r.group] ?? [Number.NaN, Number.NaN];
+      expect(r.sii.value).toBeCloseTo(s, 5);
+      expect(r.rii.value).toBeCloseTo(rii, 7);
+    }
+  });
+
+  it('takes --multiplier and --confidence (phe_sii example 3: obesity x -100 = 10.964626)', async () => {
+    const run = await runCli(
+      'sii',
+      `${FIXTURES}/phe_ncmp_607_year6.csv`,
+      '--transform',
+      'logit',
+      // A negative number goes after '=' (node's argument parser reads "-100" as an option).
+      '--multiplier=-100',
+      '--confidence',
+      '95,99.8',
+      '--simulations',
+      '10000',
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.sii.value).toBeCloseTo(10.964626, 5);
+    // Published 95% limits 10.442276 to 11.487365 (their own Monte Carlo error ~0.01).
+    expect(Math.abs(out.sii.lower95 - 10.442276)).toBeLessThan(0.03);
+    expect(Math.abs(out.sii.upper95 - 11.487365)).toBeLessThan(0.03);
+    const [c95, c998] = out.sii.intervals;
+    expect(c95.confidence).toBe(0.95);
+    expect(c998.confidence).toBe(0.998);
+    expect(c998.lower).toBeLessThan(c95.lower);
+    expect(c998.upper).toBeGreaterThan(c95.upper);
+    expect(out).toMatchObject({
+      multiplier: -100,
+      valueType: 'proportion',
+      confidence: '95%, 99.8%',
+    });
+  });
+
+  it('rejects an unknown --value-type and a --multiplier of 0, exit 2', async () => {
+    const file = `${FIXTURES}/sii_le_e06000001_male_se.csv`;
+    const bad = await runCli('sii', file, '--value-type', 'count');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--value-type must be one of normal, rate, proportion');
+    const zero = await runCli('sii', file, '--multiplier', '0');
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('--multiplier must not be 0');
+  });
+
   it('rejects an unknown command, exit 2', async () => {
     const run = await runCli('summarise', 'x.csv');
     expect(run.code).toBe(2);

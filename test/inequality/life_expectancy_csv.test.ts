@@ -26,10 +26,11 @@ describe('reading the CSV', () => {
     const [example, small, oneDeath] = areas(await read('le_three_areas.csv')).map(
       lifeExpectancyAtBirth,
     );
-    // PHE calculator worked example: 80.16960813 (79.88268548 to 80.45653078).
+    // PHE calculator worked example: 80.16960813 (79.88268548 to 80.45653078
+    // with 1.96; 79.88269075 to 80.45652551 with qnorm(0.975), as PHEindicatormethods).
     expect(example?.e0).toBeCloseTo(80.16960813, 6);
-    expect(example?.lower95).toBeCloseTo(79.88268548, 6);
-    expect(example?.upper95).toBeCloseTo(80.45653078, 6);
+    expect(example?.lower95).toBeCloseTo(79.88269075, 6);
+    expect(example?.upper95).toBeCloseTo(80.45652551, 6);
     expect(small).toMatchObject({
       area: 'Too small',
       e0: null,

@@ -39,3 +39,11 @@ export function groupBy(
   }
   return groups;
 }
+
+/**
+ * The count of a PHEindicatormethods test row. An empty cell is 0: the package reads a missing
+ * count as zero events (`na.zero`), and testdata_tiny has one in band 10-14.
+ */
+export function count(row: Record<string, string>): number {
+  return row['count'] === '' ? 0 : num(row, 'count');
+}

@@ -4,6 +4,8 @@
  * expectancy calculator and PHEindicatormethods `phe_life_expectancy` (METHODS.md section 3).
  * Life expectancy is in years; populations are person-years at risk.
  */
+import { confidenceLevels, zFor, type Interval } from './confidence.ts';
+import { Z_975 } from './normal.ts';
 import { ok, refuse, type Result } from './result.ts';
 
 /** The 20 age bands, youngest first, written as the CLI and data files write them. */
@@ -39,10 +41,11 @@ const FINAL = BANDS - 1;
 /** Below this many person-years in total, life expectancy is not robust (Toson & Baker 2003). */
 export const MIN_PERSON_YEARS = 5000;
 /**
- * METHODS.md and the PHE life expectancy calculator use 1.96 here (PHEindicatormethods uses
- * qnorm(0.975)); the calculator's published worked example agrees with 1.96 to 8 decimals.
+ * Limits use the normal quantile itself, qnorm(0.975) for 95% (PHEindicatormethods
+ * `phe_life_expectancy`), not the rounded 1.96 of the PHE calculator's spreadsheet: on a large
+ * comparison 1.96 moved limits by up to 8e-5 years and flipped one age across the 20-year
+ * suppression rule.
  */
-const Z_LIFE_EXPECTANCY = 1.96;
 /** Values whose 95% interval is wider than this many years are suppressed. */
 export const MAX_CI_WIDTH_YEARS = 20;
 
@@ -61,6 +64,8 @@ export interface LifeExpectancyAtAge {
   /** 95% limits (years); shown even when the value is suppressed, as PHE does. */
   lower95: number | null;
   upper95: number | null;
+  /** Limits at every requested level (default 95% only), in the order asked. */
+  intervals: Interval[];
   /** Why `value` is not shown, or null. */
   suppressed: string | null;
 }
@@ -68,6 +73,15 @@ export interface LifeExpectancyAtAge {
 export interface LifeTable {
   ages: LifeExpectancyAtAge[];
   method: string;
+}
+
+export interface LifeExpectancyOptions {
+  /**
+   * Confidence level(s) of `intervals`: 0.95 (default), 0.998, [0.95, 0.998], ... (fractions
+   * or percentages, 90% to 99.9%). `lower95`/`upper95` are always the 95% limits, and the
+   * 20-year suppression rule is always judged on the 95% interval, as PHE does.
+   */
+  confidence?: number | readonly number[];
 }
 
 /** Reason the whole table cannot be computed, or null (checks in METHODS.md order). */
@@ -105,6 +119,7 @@ function refusalReason(deaths: ArrayLike<number>, population: ArrayLike<number>)
  *
  * @param deaths deaths in each of the 20 bands of `AGE_BANDS`, youngest first.
  * @param population person-years (mid-year population times years) in the same bands.
+ * @param options confidence level(s) for `intervals` (default 95%).
  * @returns the table, or a refusal (zero population in a band, deaths exceeding population,
  *   total person-years of 5,000 or fewer, or no death in 90+). Values whose 95% interval is
  *   wider than 20 years are suppressed with a reason but keep their limits.
@@ -112,7 +127,10 @@ function refusalReason(deaths: ArrayLike<number>, population: ArrayLike<number>)
 export function lifeExpectancy(
   deaths: ArrayLike<number>,
   population: ArrayLike<number>,
+  options: LifeExpectancyOptions = {},
 ): Result<LifeTable> {
+  const levels = confidenceLevels(options.confidence ?? 0.95);
+  if (!levels.ok) return levels;
   const reason = refusalReason(deaths, population);
   if (reason !== null) return refuse(reason);
 
@@ -192,13 +210,15 @@ export function lifeExpectancy(
         value: null,
         lower95: null,
         upper95: null,
+        intervals: levels.value.map((confidence) => ({ confidence, lower: null, upper: null })),
+        // PHEindicatormethods shows 0 here with undefined (NaN) limits; we say why instead.
         suppressed: `no one in the life table survives to age ${startAge}`,
       });
       continue;
     }
     const ei = e[i] as number;
     const se = Math.sqrt((sumVar[i] as number) / (li * li));
-    const halfWidth = Z_LIFE_EXPECTANCY * se;
+    const halfWidth = Z_975 * se;
     const tooWide = 2 * halfWidth > MAX_CI_WIDTH_YEARS;
     ages.push({
       band,
@@ -206,10 +226,29 @@ export function lifeExpectancy(
       value: tooWide ? null : ei,
       lower95: ei - halfWidth,
       upper95: ei + halfWidth,
+      intervals: levels.value.map((confidence) => {
+        const z = zFor(confidence);
+        return { confidence, lower: ei - z * se, upper: ei + z * se };
+      }),
       suppressed: tooWide
         ? `the 95% confidence interval is ${(2 * halfWidth).toFixed(1)} years wide, more than ${MAX_CI_WIDTH_YEARS}`
         : null,
     });
   }
   return ok({ ages, method: LIFE_EXPECTANCY_METHOD });
+}
+
+/**
+ * Life expectancy at one age, e.g. 65, from a computed table (PHEindicatormethods `le_age`).
+ * @param age the start age of one of the 20 bands (0, 1, 5, 10, ..., 85, 90).
+ * @returns that band's row, or a refusal naming the ages that can be asked for.
+ */
+export function lifeExpectancyAt(table: LifeTable, age: number): Result<LifeExpectancyAtAge> {
+  const row = table.ages.find((a) => a.startAge === age);
+  if (row === undefined) {
+    return refuse(
+      `life expectancy is given at the start of an age band: ${AGE_BAND_STARTS.join(', ')}; not at ${age}`,
+    );
+  }
+  return ok(row);
 }

@@ -8,9 +8,10 @@
  * deprived end). SII = fitted value at b = 1 minus fitted value at b = 0, i.e. least minus
  * most deprived: positive for life expectancy when the least deprived live longer.
  */
+import { confidenceLabels, confidenceLevels, type Interval } from './confidence.ts';
 import { Z_975 } from './normal.ts';
 import { ok, refuse, type Result } from './result.ts';
-import { simulateLimits } from './sii_simulation.ts';
+import { simulateLimits, type LevelLimits } from './sii_simulation.ts';
 import {
   fromFittingScale,
   outsideDomain,
@@ -44,15 +45,45 @@ export interface SiiOptions {
   transform?: Transform;
   /** How many quantiles there should be; by default the highest quantile number given. */
   quantiles?: number;
+  /**
+   * What the values are (phe_sii `value_type`): 'normal' (default; e.g. life expectancy),
+   * 'rate' or 'proportion' (0..1). A rate or proportion needs 95% limits, not an SE: its SE
+   * is worked out on the log or logit scale and the simulation draws on that scale, while
+   * the line is fitted in the indicator's own units unless `transform` is 'log' or 'logit'.
+   * Defaults to 'rate' with transform 'log' and 'proportion' with 'logit'.
+   */
+  valueType?: ValueType;
+  /**
+   * Confidence level(s) of `intervals` on each estimate, e.g. 0.998 or [0.95, 0.998]
+   * (fractions or percentages, 90% to 99.9%). `lower95`/`upper95` are always 95%.
+   */
+  confidence?: number | readonly number[];
+  /**
+   * Scale of the SII, its limits and the range (phe_sii `multiplier`): e.g. 100 to give a
+   * proportion's SII in percentage points; a negative one flips the sign (and the RII is
+   * inverted) for indicators where higher is worse. Default 1; not 0.
+   */
+  multiplier?: number;
 }
 
-export const SII_DEFAULTS = { simulations: 100_000, seed: 1, transform: 'none' } as const;
+export const VALUE_TYPES = ['normal', 'rate', 'proportion'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
 
-/** A point estimate with its 95% confidence limits. */
+export const SII_DEFAULTS = {
+  simulations: 100_000,
+  seed: 1,
+  transform: 'none',
+  multiplier: 1,
+  confidence: 0.95,
+} as const;
+
+/** A point estimate with its 95% confidence limits (and any other levels asked for). */
 export interface Estimate {
   value: number;
   lower95: number;
   upper95: number;
+  /** Limits at every level of the `confidence` option, in the order asked. */
+  intervals?: Interval[];
 }
 
 export interface SiiResult {
@@ -68,6 +99,11 @@ export interface SiiResult {
   simulations: number;
   seed: number;
   transform: Transform;
+  /** What the values were taken to be (see `SiiOptions.valueType`). */
+  valueType: ValueType;
+  multiplier: number;
+  /** "95%, 99.8%": the levels of `intervals`. */
+  confidence: string;
   method: string;
   riiDefinition: string;
   direction: string;
@@ -93,6 +129,7 @@ function prepare(
   rows: readonly SiiQuantileInput[],
   q: number,
   transform: Transform,
+  asked: string,
 ): Result<Prepared> {
   const byQuantile = new Map<number, SiiQuantileInput>();
   for (const row of rows) {
@@ -122,7 +159,7 @@ function prepare(
     }
     const valueProblem = outsideDomain(transform, row.value);
     if (valueProblem) return refuse(`quantile ${k} value ${row.value} ${valueProblem}`);
-    const se = standardError(row, transform);
+    const se = standardError(row, transform, asked);
     if (!se.ok) return refuse(`quantile ${k}: ${se.reason}`);
     prepared.populations[k - 1] = row.population;
     prepared.values[k - 1] = row.value;
@@ -133,11 +170,11 @@ function prepare(
 }
 
 /** SE on the fitting scale: as given, or (upper - lower) / (2 * 1.959964) after transforming. */
-function standardError(row: SiiQuantileInput, transform: Transform): Result<number> {
+function standardError(row: SiiQuantileInput, transform: Transform, asked: string): Result<number> {
   const { se, lower, upper } = row;
   if (se !== undefined && transform !== 'none') {
     return refuse(
-      `a ${transform} transform needs the 95% confidence limits, not a standard error, ` +
+      `${asked} needs the 95% confidence limits, not a standard error, ` +
         `because the standard error must be worked out on the ${transform} scale`,
     );
   }
@@ -159,17 +196,37 @@ function standardError(row: SiiQuantileInput, transform: Transform): Result<numb
   return ok((toFittingScale(transform, upper) - toFittingScale(transform, lower)) / (2 * Z_975));
 }
 
+/** The scale a value type's draws are made on: log for rates, logit for proportions. */
+const DRAW_SCALE: Record<ValueType, Transform> = {
+  normal: 'none',
+  rate: 'log',
+  proportion: 'logit',
+};
+
+/** Multiply an estimate's value and limits; a negative multiplier swaps the limits. */
+function scaled(value: number, limits: [number, number], m: number): [number, number, number] {
+  const [a, b] = [limits[0] * m, limits[1] * m];
+  return [value * m, Math.min(a, b), Math.max(a, b)];
+}
+
+/** RII limits as phe_sii reports them: inverted (and so swapped) when the multiplier is < 0. */
+function riiWithSign(value: number, limits: [number, number], m: number): [number, number, number] {
+  if (m > 0) return [value, limits[0], limits[1]];
+  return [1 / value, 1 / limits[1], 1 / limits[0]];
+}
+
 /**
- * Slope index of inequality, relative index of inequality and range, with 95% limits by
- * seeded simulation.
+ * Slope index of inequality, relative index of inequality and range, with 95% limits (and
+ * any other levels) by seeded simulation.
  *
  * @param rows one row per quantile (1 = most deprived), any order; population in persons,
  *   value in the indicator's units with its SE or 95% limits.
  * @param options simulations (>= 1,000, default 100,000), seed (default 1), transform
- *   ('none' | 'log' | 'logit', default 'none'), expected number of quantiles.
+ *   ('none' | 'log' | 'logit', default 'none'), value type ('normal' | 'rate' | 'proportion'),
+ *   confidence level(s), multiplier, expected number of quantiles.
  * @returns the estimates, or a refusal saying why (a missing quantile, a non-positive
  *   population, no standard error, too few simulations, fewer than 5 or more than 100
- *   quantiles as `phe_sii` allows).
+ *   quantiles as `phe_sii` allows, a transform that does not fit the value type).
  */
 export function sii(
   rows: readonly SiiQuantileInput[],
@@ -178,6 +235,7 @@ export function sii(
   const simulations = options.simulations ?? SII_DEFAULTS.simulations;
   const seed = options.seed ?? SII_DEFAULTS.seed;
   const transform = options.transform ?? SII_DEFAULTS.transform;
+  const multiplier = options.multiplier ?? SII_DEFAULTS.multiplier;
   if (!Number.isInteger(simulations) || simulations < 1000) {
     return refuse(
       `${simulations} simulations is too few: the 95% limits need at least 1,000 draws (OHID uses 100,000)`,
@@ -187,71 +245,113 @@ export function sii(
   if (!TRANSFORMS.includes(transform)) {
     return refuse(`unknown transform "${String(transform)}"; use ${TRANSFORMS.join(', ')}`);
   }
+  const valueType: ValueType =
+    options.valueType ??
+    (transform === 'log' ? 'rate' : transform === 'logit' ? 'proportion' : 'normal');
+  if (!VALUE_TYPES.includes(valueType)) {
+    return refuse(`unknown value type "${String(valueType)}"; use ${VALUE_TYPES.join(', ')}`);
+  }
+  if (transform !== 'none' && DRAW_SCALE[valueType] !== transform) {
+    return refuse(
+      `a ${transform} transform is for ${transform === 'log' ? 'rates' : 'proportions'}, not ${valueType} values`,
+    );
+  }
+  if (!(Number.isFinite(multiplier) && multiplier !== 0)) {
+    return refuse(`the multiplier must be a number other than 0, not ${multiplier}`);
+  }
+  const levels = confidenceLevels(options.confidence ?? SII_DEFAULTS.confidence);
+  if (!levels.ok) return levels;
   const q = options.quantiles ?? Math.max(0, ...rows.map((r) => r.quantile));
   if (!Number.isInteger(q) || q < 5 || q > 100) {
     return refuse(`the SII needs between 5 and 100 quantiles (as phe_sii), not ${q}`);
   }
-  const prepared = prepare(rows, q, transform);
+  // The scale the draws (and SEs) are on; the line is fitted on it only with a transform.
+  const drawScale = DRAW_SCALE[valueType];
+  const asked = transform !== 'none' ? `a ${transform} transform` : `a ${valueType}`;
+  const prepared = prepare(rows, q, drawScale, asked);
   if (!prepared.ok) return prepared;
   const { populations, values, y, se } = prepared.value;
+  const fitOriginalScale = transform === 'none' && drawScale !== 'none';
+  const fitted = fitOriginalScale ? values : y;
 
   const design = siiDesign(populations);
-  const beta1 = dot(design.slopeWeights, y);
-  const beta0 = dot(design.interceptWeights, y);
-  const limits = simulateLimits({
+  const beta1 = dot(design.slopeWeights, fitted);
+  const beta0 = dot(design.interceptWeights, fitted);
+  const simulated = simulateLimits({
     beta1,
     beta0,
     slopeWeights: design.slopeWeights,
     interceptWeights: design.interceptWeights,
     y,
     se,
-    transform,
+    transform: drawScale,
     simulations,
     seed,
+    fitOriginalScale,
+    levels: levels.value,
   });
 
-  const range: Estimate = {
-    value: (values[q - 1] as number) - (values[0] as number),
-    lower95: limits.range[0],
-    upper95: limits.range[1],
-  };
-  let siiEstimate: Estimate;
-  let riiEstimate: Estimate;
-  if (transform === 'none') {
-    siiEstimate = { value: beta1, lower95: limits.slope[0], upper95: limits.slope[1] };
-    riiEstimate = {
-      value: (beta0 + beta1) / beta0,
-      lower95: limits.rii[0],
-      upper95: limits.rii[1],
-    };
-  } else {
+  const rangeValue = (values[q - 1] as number) - (values[0] as number);
+  /** SII, RII and range at one level: [value, lower, upper] each, multiplier applied. */
+  const atLevel = (l: Pick<LevelLimits, 'slope' | 'rii' | 'range'>) => {
+    const range = scaled(rangeValue, l.range, multiplier);
+    if (transform === 'none') {
+      return {
+        sii: scaled(beta1, l.slope, multiplier),
+        rii: riiWithSign((beta0 + beta1) / beta0, l.rii, multiplier),
+        range,
+      };
+    }
     // As phe_sii: keep the fitted midpoint (b = 1/2) and spread the slope limits either side
     // of it, then back-transform both ends.
     const f = (x: number): number => fromFittingScale(transform, x);
     const half = beta0 + beta1 / 2;
     const ends = (slope: number): [number, number] => [f(half - slope / 2), f(half + slope / 2)];
-    const [mostL, leastL] = ends(limits.slope[0]);
-    const [mostU, leastU] = ends(limits.slope[1]);
+    const [mostL, leastL] = ends(l.slope[0]);
+    const [mostU, leastU] = ends(l.slope[1]);
     const most = f(beta0);
     const least = f(beta0 + beta1);
-    siiEstimate = { value: least - most, lower95: leastL - mostL, upper95: leastU - mostU };
-    riiEstimate = { value: least / most, lower95: leastL / mostL, upper95: leastU / mostU };
-  }
+    return {
+      sii: scaled(least - most, [leastL - mostL, leastU - mostU], multiplier),
+      rii: riiWithSign(least / most, [leastL / mostL, leastU / mostU], multiplier),
+      range,
+    };
+  };
+  const at95 = atLevel(simulated);
+  const others = simulated.byLevel.map((l) => ({ confidence: l.confidence, ...atLevel(l) }));
+  const estimate = (key: 'sii' | 'rii' | 'range'): Estimate => {
+    const [value, lower95, upper95] = at95[key];
+    const intervals = others.map((o) => ({
+      confidence: o.confidence,
+      lower: o[key][1],
+      upper: o[key][2],
+    }));
+    return { value, lower95, upper95, intervals };
+  };
 
+  const confidence = confidenceLabels(levels.value);
   return ok({
-    sii: siiEstimate,
-    rii: riiEstimate,
-    range,
-    intercept: fromFittingScale(transform, beta0),
+    sii: estimate('sii'),
+    rii: estimate('rii'),
+    range: estimate('range'),
+    intercept: fitOriginalScale ? beta0 : fromFittingScale(transform, beta0),
     quantiles: q,
     simulations,
     seed,
     transform,
+    valueType,
+    multiplier,
+    confidence,
     method:
       'Slope index of inequality: weighted least squares of the value on the midpoint of each ' +
       "quantile's population band, weighted by population share (Low & Low 2004; " +
-      `PHEindicatormethods phe_sii); 95% limits from ${simulations} simulated draws, seed ${seed}` +
-      (transform === 'none' ? '' : `; fitted on the ${transform} scale and back-transformed`),
+      `PHEindicatormethods phe_sii); ${confidence} limits from ${simulations} simulated draws, seed ${seed}` +
+      (transform !== 'none'
+        ? `; fitted on the ${transform} scale and back-transformed`
+        : fitOriginalScale
+          ? `; draws made on the ${drawScale} scale of each ${valueType}, fitted in its own units`
+          : '') +
+      (multiplier === 1 ? '' : `; SII and range multiplied by ${multiplier}`),
     riiDefinition: RII_DEFINITION,
     direction: SII_DIRECTION,
   });

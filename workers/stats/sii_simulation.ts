@@ -1,8 +1,10 @@
 /**
  * The Monte Carlo part of the SII: draw every quantile's value from Normal(y_i, SE_i), refit,
- * and keep the 2.5th and 97.5th percentiles, as `SimulationFunc` in PHEindicatormethods does.
- * The refit is the fixed linear combination from `siiDesign`, so one draw costs a few
- * multiply-adds per quantile and the loop allocates nothing.
+ * and keep the percentiles of each confidence level (2.5th and 97.5th for 95%), as
+ * `SimulationFunc` in PHEindicatormethods does. The refit is the fixed linear combination from
+ * `siiDesign`, so one draw costs a few multiply-adds per quantile and the loop allocates
+ * nothing. For rates and proportions fitted on their own scale (phe_sii's default without a
+ * transform), each draw is made on the log or logit scale and turned back before the refit.
  */
 import { kthSmallest } from './order_statistic.ts';
 import { seededNormal } from './random.ts';
@@ -21,6 +23,22 @@ export interface SimulationInput {
   transform: Transform;
   simulations: number;
   seed: number;
+  /**
+   * Turn each drawn y_i back from the `transform` scale before refitting, so the line is
+   * fitted in the indicator's own units while the draws follow the log or logit scale
+   * (phe_sii with value_type 1 or 2 and transform = FALSE). Default false.
+   */
+  fitOriginalScale?: boolean;
+  /** Confidence levels besides 95% (fractions); 95% is always computed. */
+  levels?: readonly number[];
+}
+
+/** Limits of the simulated statistics at one confidence level. */
+export interface LevelLimits {
+  confidence: number;
+  slope: [number, number];
+  rii: [number, number];
+  range: [number, number];
 }
 
 /** 95% limits of the simulated statistics, all on the fitting scale except `range`. */
@@ -30,6 +48,8 @@ export interface SimulatedLimits {
   rii: [number, number];
   /** Least minus most deprived quantile's drawn value, in the indicator's own units. */
   range: [number, number];
+  /** The same at each level of `levels`, in that order. */
+  byLevel: LevelLimits[];
 }
 
 /** R's `round()`: halves go to the even neighbour (IEC 60559). */
@@ -42,19 +62,21 @@ function roundHalfEven(x: number): number {
 }
 
 /**
- * 0-based ranks of the lower and upper 95% limits among `n` sorted draws, computed as
- * `SimulationFunc` does (positions `round(n * 0.025)` and `round(n * 0.975)`, 1-based).
+ * 0-based ranks of the lower and upper limits among `n` sorted draws, computed as
+ * `SimulationFunc` does (positions `round(n * (1 - c))` and `round(n * c)`, 1-based, with
+ * c = level + (1 - level) / 2; for 95%, `round(n * 0.025)` and `round(n * 0.975)`).
  */
-export function percentileRanks(n: number): [number, number] {
-  const confidenceValue = 0.95 + (1 - 0.95) / 2;
+export function percentileRanks(n: number, level = 0.95): [number, number] {
+  const confidenceValue = level + (1 - level) / 2;
   const lower = roundHalfEven(n * (1 - confidenceValue));
   const upper = roundHalfEven(n * confidenceValue);
   return [Math.max(lower, 1) - 1, Math.min(upper, n) - 1];
 }
 
-/** Run the simulation and return the 95% limits of slope, RII and range. */
+/** Run the simulation and return the limits of slope, RII and range. */
 export function simulateLimits(input: SimulationInput): SimulatedLimits {
   const { beta1, beta0, slopeWeights, interceptWeights, y, se, transform, simulations } = input;
+  if (input.fitOriginalScale === true && transform !== 'none') return simulateOnOwnScale(input);
   const q = y.length;
   const last = q - 1;
   // Per-quantile effect of one standard normal deviate on each coefficient.
@@ -94,10 +116,51 @@ export function simulateLimits(input: SimulationInput): SimulatedLimits {
       : fromFittingScale(transform, least) - fromFittingScale(transform, most);
   }
 
-  const [lo, hi] = percentileRanks(simulations);
-  const limits = (draws: Float64Array): [number, number] => [
-    kthSmallest(draws, lo),
-    kthSmallest(draws, hi),
-  ];
-  return { slope: limits(slopes), rii: limits(riis), range: limits(ranges) };
+  return percentiles(slopes, riis, ranges, input.levels ?? []);
+}
+
+/** Each draw made on the transform's scale, turned back, and the line fitted on that. */
+function simulateOnOwnScale(input: SimulationInput): SimulatedLimits {
+  const { slopeWeights, interceptWeights, y, se, transform, simulations } = input;
+  const q = y.length;
+  const last = q - 1;
+  const slopes = new Float64Array(simulations);
+  const riis = new Float64Array(simulations);
+  const ranges = new Float64Array(simulations);
+  const normal = seededNormal(input.seed);
+  for (let d = 0; d < simulations; d++) {
+    let b1 = 0;
+    let b0 = 0;
+    let most = 0;
+    let least = 0;
+    for (let i = 0; i < q; i++) {
+      const drawn = fromFittingScale(transform, (y[i] as number) + (se[i] as number) * normal());
+      b1 += (slopeWeights[i] as number) * drawn;
+      b0 += (interceptWeights[i] as number) * drawn;
+      if (i === 0) most = drawn;
+      if (i === last) least = drawn;
+    }
+    slopes[d] = b1;
+    riis[d] = (b0 + b1) / b0;
+    ranges[d] = least - most;
+  }
+  return percentiles(slopes, riis, ranges, input.levels ?? []);
+}
+
+function percentiles(
+  slopes: Float64Array,
+  riis: Float64Array,
+  ranges: Float64Array,
+  levels: readonly number[],
+): SimulatedLimits {
+  const at = (level: number): LevelLimits => {
+    const [lo, hi] = percentileRanks(slopes.length, level);
+    const limits = (draws: Float64Array): [number, number] => [
+      kthSmallest(draws, lo),
+      kthSmallest(draws, hi),
+    ];
+    return { confidence: level, slope: limits(slopes), rii: limits(riis), range: limits(ranges) };
+  };
+  const { slope, rii, range } = at(0.95);
+  return { slope, rii, range, byLevel: levels.map(at) };
 }
