@@ -34,7 +34,7 @@ import {
   type Core20Population,
   type HeadlineFigure,
 } from './headline_figures.ts';
-import { mapAltText, legendEntries, placeName, shownLayers } from './view_text.ts';
+import { mapAltText, placeName, shownLayers } from './view_text.ts';
 import { renderSvgMap, type SvgMapPoint } from './svg_map.ts';
 import { AREA_COLOUR, ENGLAND_COLOUR, trendSparkline } from './trend_sparkline.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
@@ -283,7 +283,7 @@ function mapSection(view: AtlasView, orientation: Orientation): HTMLElement {
     outline: view.areas.lad,
     points,
     ...MAP_SIZE[orientation],
-    label: mapAltText(view, legendEntries()),
+    label: mapAltText(view),
   });
   const layers = shownLayers(view);
   return section(

@@ -4,7 +4,7 @@
  * value.
  */
 import { line, scaleLinear } from 'd3';
-import { svgEl } from './figure.ts';
+import { svgEl } from './figure_svg.ts';
 import { periodLabel, type TrendPoint } from './headline_figures.ts';
 
 const W = 120;
