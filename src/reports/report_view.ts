@@ -18,12 +18,8 @@ import type { InequalityOutput } from '../../workers/analysis_panel_inequality.t
 import type { Result } from '../../workers/stats/result.ts';
 import { englandValues } from './england_values.ts';
 import { loadHeadline } from '../headline_source.ts';
-import {
-  defaultReportSubtitle,
-  defaultReportTitle,
-  onePagerPages,
-  type Orientation,
-} from './one_pager.ts';
+import { onePagerPages } from './one_pager.ts';
+import { defaultReportSubtitle, defaultReportTitle, type Orientation } from './one_pager_model.ts';
 import { areaProfilePages, customProfilePages, type ProfileTarget } from './profile_page.ts';
 import { onReportRequest, type ReportRequest } from './report_requests.ts';
 
