@@ -7,9 +7,16 @@
 import { renderSiiChart } from '../analysis_panel/sii_chart.ts';
 import type { AtlasView } from '../state/atlas_view.ts';
 import { drawGapSvg } from '../ui/gap_chart.ts';
-import { FONT, footerHeight, headerHeight, LAYOUT, type FigureText } from './figure.ts';
+import {
+  FONT,
+  footerHeight,
+  headerHeight,
+  LAYOUT,
+  type FigureText,
+  type KeyRow,
+} from './figure.ts';
 import { figureSvg, KEY_ROW, svgHeaderFooter, svgKey } from './figure_svg.ts';
-import { gapFigureModel, type KeyRow } from './gap_figure_model.ts';
+import { gapFigureModel } from './gap_figure_model.ts';
 import { shownSii } from './shown_sii.ts';
 import { siiFigureModel } from './sii_figure_model.ts';
 

@@ -23,6 +23,17 @@ export interface FigureText {
   alt: string;
 }
 
+/** One row of a chart's key under a figure. */
+export type KeyRow =
+  | {
+      kind: 'chips';
+      label: string;
+      chips: { colour: string; textColour: string; text: string }[];
+      suffix: string;
+    }
+  | { kind: 'line'; colour: string; dash: string | null; text: string }
+  | { kind: 'text'; text: string };
+
 export interface ScaleBar {
   /** Length of the bar in the figure's own units (pixels of the figure). */
   length: number;

@@ -11,10 +11,10 @@ import {
   LEGEND_ROW,
   type FigureLayout,
   type FigureText,
+  type KeyRow,
   type LegendEntry,
   type ScaleBar,
 } from './figure.ts';
-import type { KeyRow } from './gap_figure_model.ts';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -13,17 +13,7 @@ import {
   localityStroke,
   type GapChartData,
 } from '../ui/gap_chart.ts';
-
-/** One row of a chart's key under a figure. */
-export type KeyRow =
-  | {
-      kind: 'chips';
-      label: string;
-      chips: { colour: string; textColour: string; text: string }[];
-      suffix: string;
-    }
-  | { kind: 'line'; colour: string; dash: string | null; text: string }
-  | { kind: 'text'; text: string };
+import type { KeyRow } from './figure.ts';
 
 /** The dash of each locality's key line: longer than the chart's, to read at key size. */
 const KEY_DASH = ['6 4', '2 3'] as const;

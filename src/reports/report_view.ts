@@ -20,7 +20,8 @@ import { englandValues } from './england_values.ts';
 import { loadHeadline } from '../headline_source.ts';
 import { onePagerPages } from './one_pager.ts';
 import { defaultReportSubtitle, defaultReportTitle, type Orientation } from './one_pager_model.ts';
-import { areaProfilePages, customProfilePages, type ProfileTarget } from './profile_page.ts';
+import type { ProfileTarget } from './profile_model.ts';
+import { areaProfilePages, customProfilePages } from './profile_page.ts';
 import { onReportRequest, type ReportRequest } from './report_requests.ts';
 
 /** The part of `AtlasApp` the report pages use. */

@@ -10,8 +10,7 @@
 import { fixed, withLimits } from '../analysis_panel/format.ts';
 import { siiChartLabel, type SiiChartSpec } from '../analysis_panel/sii_chart.ts';
 import { orient } from '../../workers/analysis_panel_inequality.ts';
-import { wrapText } from './figure.ts';
-import type { KeyRow } from './gap_figure_model.ts';
+import { wrapText, type KeyRow } from './figure.ts';
 import type { ShownSii } from './shown_sii.ts';
 
 /** One "term: value" line of the figures, worded as the inequality section words them. */
