@@ -1,6 +1,8 @@
-// The area profile's rows and key figures from the fixture view, in Node.
+// The area profile's rows and key figures, and the list of areas to profile, from the fixture
+// view, in Node.
 import { describe, expect, it } from 'vitest';
 import { areaProfileModel } from '../../src/reports/profile_model.ts';
+import { fallbackArea, profileAreaGroups } from '../../src/reports/report_area_options.ts';
 import { groupSources } from '../../src/reports/source_lines.ts';
 import { fixtureView } from './fixture_view.ts';
 
@@ -39,5 +41,22 @@ describe('area profile model', () => {
     expect(() => areaProfileModel(input, { geography: 'lsoa11', code: 'E01999999' })).toThrow(
       'E01999999 is not one of the LSOAs of this atlas',
     );
+  });
+});
+
+describe('profile area list', () => {
+  it('offers the custom area, then the areas of the map geography by name', () => {
+    const view = fixtureView();
+    const groups = profileAreaGroups(view, { id: 'c1', name: 'My patch' });
+    expect(groups.map((g) => g.label)).toEqual(['Custom area', 'LSOA (2011) (4)']);
+    expect(groups[1]?.options.map((o) => o.text)).toEqual([
+      'Alpha (E01000001)',
+      'Beta (E01000002)',
+      'Delta (E01000004)',
+      'Gamma (E01000003)',
+    ]);
+    // No wards in this atlas: the fallback is the first in the list.
+    expect(fallbackArea(view, groups)).toBe('custom:c1');
+    expect(fallbackArea(view, profileAreaGroups(view, null))).toBe('lsoa11:E01000001');
   });
 });
