@@ -20,7 +20,10 @@ export interface SiiChartSpec {
   groups: readonly ChartGroup[];
   /** Fitted value at the most deprived end (b = 0). */
   intercept: number;
-  /** METHODS.md SII: fitted least deprived end minus most deprived end. */
+  /**
+   * SII = fitted value at the least deprived end minus at the most deprived end (b1 of the
+   * population-weighted fit; Low and Low 2004, ../shared/METHODS.md section 2).
+   */
   slope: number;
   label: string;
   unit: string;

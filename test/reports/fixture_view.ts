@@ -122,7 +122,10 @@ export function fixtureView(): AtlasView {
   };
 }
 
-/** An inequality answer: two groups (enough for the tables), SII +3.456 in METHODS.md's sign. */
+/**
+ * An inequality answer: two groups (enough for the tables), SII +3.456 (least minus most
+ * deprived end of the fitted line, ../shared/METHODS.md section 2).
+ */
 export const SII_OUTPUT = {
   groups: [
     { quantile: 1, areas: 2, population: 3500, value: 75.25, lower95: 74.1, upper95: 76.4 },
