@@ -27,6 +27,7 @@ import { fixed, withLimits } from './format.ts';
 import { inequalityRequest, SIMULATIONS } from './inequality_request.ts';
 import type { PanelContext } from './panel_context.ts';
 import { chartKey, renderSiiChart } from './sii_chart.ts';
+import { showSii } from '../reports/shown_sii.ts';
 
 export class InequalitySection {
   readonly root: HTMLDetailsElement;
@@ -120,6 +121,7 @@ export class InequalitySection {
       }),
     );
     this.root.dataset.state = 'busy';
+    showSii(null);
     const answer = await this.ctx
       .inequality()
       .inequality(inequalityRequest(view, grouping, quantiles))
@@ -144,6 +146,8 @@ export class InequalitySection {
       return;
     }
     const noun = quantileNoun(quantiles);
+    // The figure export draws the SII chart from this answer, not from the page.
+    showSii({ geography, meta, noun, output: answer.value });
     this.result.replaceChildren(...this.figures(answer.value, meta.polarity, meta.decimals, noun));
     // The chart is its own task: the figures show first and no task grows past 50 ms.
     await yieldToMain();

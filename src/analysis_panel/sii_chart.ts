@@ -22,7 +22,10 @@ export interface SiiChartSpec {
   groups: readonly ChartGroup[];
   /** Fitted value at the most deprived end (b = 0). */
   intercept: number;
-  /** METHODS.md SII: fitted least deprived end minus most deprived end. */
+  /**
+   * SII = fitted value at the least deprived end minus at the most deprived end (b1 of the
+   * population-weighted fit; Low and Low 2004, ../shared/METHODS.md section 2).
+   */
   slope: number;
   label: string;
   unit: string;
@@ -42,6 +45,16 @@ const DEFAULT_HEIGHT = 230;
 const M = { top: 14, right: 12, bottom: 46, left: 46 };
 const LINE = '#0072B2';
 const DOT = '#1b1b1b';
+
+/** The chart's text alternative: every group's value and the ends of the fitted line. */
+export function siiChartLabel(spec: SiiChartSpec): string {
+  const fitted = [spec.intercept, spec.intercept + spec.slope];
+  return `${spec.label} by deprivation ${spec.noun}, most deprived on the left: ${spec.groups
+    .map((g) => `${spec.noun} ${g.quantile} ${fixed(g.value, spec.decimals)}`)
+    .join(
+      ', ',
+    )}. Fitted line from ${fixed(fitted[0], spec.decimals)} at the most deprived end to ${fixed(fitted[1], spec.decimals)} at the least deprived end.`;
+}
 
 export function renderSiiChart(spec: SiiChartSpec): SVGSVGElement {
   const WIDTH = spec.width ?? DEFAULT_WIDTH;
@@ -64,14 +77,7 @@ export function renderSiiChart(spec: SiiChartSpec): SVGSVGElement {
     .attr('width', '100%')
     .attr('role', 'img')
     .attr('class', 'sii-chart')
-    .attr(
-      'aria-label',
-      `${spec.label} by deprivation ${spec.noun}, most deprived on the left: ${spec.groups
-        .map((g) => `${spec.noun} ${g.quantile} ${fixed(g.value, spec.decimals)}`)
-        .join(
-          ', ',
-        )}. Fitted line from ${fixed(fitted[0], spec.decimals)} at the most deprived end to ${fixed(fitted[1], spec.decimals)} at the least deprived end.`,
-    );
+    .attr('aria-label', siiChartLabel(spec));
   svg
     .append('g')
     .attr('transform', `translate(0,${HEIGHT - M.bottom})`)

@@ -2,7 +2,7 @@
  * How other panels ask for a report page (the custom area section's "Profile page" button)
  * without importing the report view: the view registers itself here when it is built.
  */
-import type { ProfileTarget } from './profile_page.ts';
+import type { ProfileTarget } from './profile_model.ts';
 
 export type ReportRequest = { kind: 'gap' } | { kind: 'profile'; target?: ProfileTarget };
 

@@ -6,7 +6,7 @@
  */
 import './report.css';
 import type { AtlasView } from '../state/atlas_view.ts';
-import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
 import type { Headline } from '../../contracts/manifest.ts';
 import { inequalityRequest } from '../analysis_panel/inequality_request.ts';
 import type { AtlasHost, PanelContext } from '../analysis_panel/panel_context.ts';
@@ -18,13 +18,11 @@ import type { InequalityOutput } from '../../workers/inequality/inequality_by_de
 import type { Result } from '../../workers/stats/result.ts';
 import { englandValues } from './england_values.ts';
 import { loadHeadline } from '../headline_source.ts';
-import {
-  defaultReportSubtitle,
-  defaultReportTitle,
-  onePagerPages,
-  type Orientation,
-} from './one_pager.ts';
-import { areaProfilePages, customProfilePages, type ProfileTarget } from './profile_page.ts';
+import { onePagerPages } from './one_pager.ts';
+import { defaultReportSubtitle, defaultReportTitle, type Orientation } from './one_pager_model.ts';
+import type { ProfileTarget } from './profile_model.ts';
+import { areaProfilePages, customProfilePages } from './profile_page.ts';
+import { fallbackArea, profileAreaGroups } from './report_area_options.ts';
 import { onReportRequest, type ReportRequest } from './report_requests.ts';
 
 /** The part of `AtlasApp` the report pages use. */
@@ -34,9 +32,6 @@ export interface ReportsHost extends AtlasHost {
 }
 
 type Kind = 'gap' | 'profile';
-
-/** Geographies offered for a profile, beside the one on the map. */
-const PROFILE_GEOGRAPHIES: GeographyId[] = ['ward', 'msoa21', 'msoa11', 'lsoa21', 'lsoa11'];
 
 export class ReportView {
   /**
@@ -239,46 +234,19 @@ export class ReportView {
         ? `custom:${this.custom.report.area.id}`
         : this.areaSelect.value || (view.selection ? `${view.geography}:${view.selection}` : ''));
     delete this.areaSelect.dataset.want;
-    const groups: HTMLElement[] = [];
-    if (this.custom)
-      groups.push(
-        el(
-          'optgroup',
-          { label: 'Custom area' },
-          el('option', {
-            value: `custom:${this.custom.report.area.id}`,
-            text: this.custom.report.area.name,
-          }),
-        ),
-      );
-    const geographies = [
-      view.geography,
-      ...PROFILE_GEOGRAPHIES.filter((g) => g !== view.geography),
-    ];
-    for (const g of geographies) {
-      const t = view.model.tables[g];
-      if (!t || t.codes.length === 0) continue;
-      const order = t.codes
-        .map((_, i) => i)
-        .sort((a, b) => (t.names[a] ?? '').localeCompare(t.names[b] ?? ''));
-      groups.push(
-        el(
-          'optgroup',
-          { label: `${GEOGRAPHY_LEVELS[g].label} (${t.codes.length})` },
-          ...order.map((i) =>
-            el('option', {
-              value: `${g}:${t.codes[i] ?? ''}`,
-              text: `${t.names[i] ?? ''} (${t.codes[i] ?? ''})`,
-            }),
-          ),
-        ),
-      );
-    }
-    this.areaSelect.replaceChildren(...groups);
-    const wardFirst = view.model.tables.ward?.codes[0];
-    const fallback = wardFirst ? `ward:${wardFirst}` : (this.areaSelect.options[0]?.value ?? '');
+    const groups = profileAreaGroups(
+      view,
+      this.custom ? { id: this.custom.report.area.id, name: this.custom.report.area.name } : null,
+    );
+    this.areaSelect.replaceChildren(
+      ...groups.map((g) =>
+        el('optgroup', { label: g.label }, ...g.options.map((o) => el('option', o))),
+      ),
+    );
     this.areaSelect.value =
-      want && [...this.areaSelect.options].some((o) => o.value === want) ? want : fallback;
+      want && groups.some((g) => g.options.some((o) => o.value === want))
+        ? want
+        : fallbackArea(view, groups);
   }
 
   /** Title and subtitle follow the view unless typed; shown on the page as they are typed. */

@@ -1,421 +1,31 @@
 /**
  * "Export figure": print-resolution PNG and designer SVG of the current map (with legend, scale
  * bar, sources, period, vintage and date) and of the north-south gap and SII charts. Every
- * figure carries alternative text generated from its data, in the SVG and on screen.
+ * figure carries alternative text generated from its data, in the SVG and on screen. The
+ * figures are drawn from the view model and the SII answer on screen (never read back from the
+ * page), each once as SVG; the PNG is that SVG rasterised. Also opens the report pages.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AtlasView } from '../state/atlas_view.ts';
-import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import { el } from '../ui/dom.ts';
-import { yieldToMain } from '../ui/schedule.ts';
-import {
-  canvasHeaderFooter,
-  canvasLegend,
-  canvasScaleBar,
-  distanceLabel,
-  footerHeight,
-  headerHeight,
-  LAYOUT,
-  legendHeight,
-  niceDistance,
-  PRINT_WIDTH,
-  serializeSvg,
-  wrapText,
-  SVG_NS,
-  svgEl,
-  svgHatchDefs,
-  svgHeaderFooter,
-  svgLegend,
-  svgScaleBar,
-  type FigureText,
-  type LegendEntry,
-  type ScaleBar,
-} from './figure.ts';
+import { panelContextOf } from '../analysis_panel/panel_context.ts';
+import { chartFigureSvg, gapChartFigure, siiChartFigure } from './chart_figures.ts';
+import { PRINT_WIDTH, type FigureText } from './figure.ts';
+import { downloadBlob, svgBlob, svgToPng } from './figure_files.ts';
+import { mapFigureSvg } from './map_figure.ts';
+import { ReportView, type ReportsHost } from './report_view.ts';
 import {
   defaultSubtitle,
   defaultTitle,
-  layerEntries,
   layerSourceLines,
-  legendEntries,
   mapAltText,
   sourceLines,
   type FigureKind,
 } from './view_text.ts';
 
-import { panelContextOf } from '../analysis_panel/panel_context.ts';
-import { ReportView, type ReportsHost } from './report_view.ts';
-
 export type { ReportsHost } from './report_view.ts';
-
-const SCALE = PRINT_WIDTH / LAYOUT.width;
-
-/** Map column width (figure units); the legend sits to its right. */
-const MAP_WIDTH = 680;
-const LEGEND_X = LAYOUT.margin + MAP_WIDTH + 24;
-
-function metresPerCssPixel(map: MapLibreMap): number {
-  const lat = map.getCenter().lat;
-  return (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * Math.pow(2, map.getZoom()));
-}
-
-function scaleBar(map: MapLibreMap, figurePerCss: number): ScaleBar {
-  const mPerUnit = metresPerCssPixel(map) / figurePerCss;
-  const metres = niceDistance(160 * mPerUnit);
-  return { length: metres / mPerUnit, label: distanceLabel(metres) };
-}
-
-/**
- * Renders the map at a higher pixel ratio and copies the WebGL canvas inside the render
- * callback (works without preserveDrawingBuffer), then restores the screen's pixel ratio.
- */
-async function captureMap(map: MapLibreMap, widthPx: number): Promise<HTMLCanvasElement> {
-  const canvas = map.getCanvas();
-  const cssWidth = canvas.clientWidth || canvas.width;
-  const old = map.getPixelRatio();
-  map.setPixelRatio(Math.max(1, widthPx / cssWidth));
-  try {
-    await new Promise<void>((resolve) => {
-      map.once('idle', () => resolve());
-      map.triggerRepaint();
-    });
-    const out = document.createElement('canvas');
-    await new Promise<void>((resolve) => {
-      map.once('render', () => {
-        out.width = canvas.width;
-        out.height = canvas.height;
-        out.getContext('2d')?.drawImage(canvas, 0, 0);
-        resolve();
-      });
-      map.triggerRepaint();
-    });
-    return out;
-  } finally {
-    map.setPixelRatio(old);
-  }
-}
-
-function canvasToBlob(c: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => {
-    c.toBlob(
-      (b) => (b ? resolve(b) : reject(new Error('the figure could not be encoded'))),
-      'image/png',
-    );
-  });
-}
-
-function blobToDataUrl(b: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () =>
-      typeof r.result === 'string' ? resolve(r.result) : reject(new Error('no data URL'));
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsDataURL(b);
-  });
-}
-
-export function downloadBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
 
 function fileStem(view: AtlasView, kind: FigureKind): string {
   return `gap-atlas-${kind}-${view.indicator.id}-${view.geography}`;
-}
-
-interface MapFigure {
-  text: FigureText;
-  entries: LegendEntry[];
-  heading: string;
-  image: HTMLCanvasElement;
-  mapHeight: number;
-  bar: ScaleBar;
-  height: number;
-  top: number;
-}
-
-async function buildMapFigure(view: AtlasView, text: FigureText): Promise<MapFigure> {
-  const entries = [...legendEntries(), ...layerEntries(view)];
-  const map = view.map;
-  const css = map.getCanvas();
-  const cssW = css.clientWidth || css.width;
-  const cssH = css.clientHeight || css.height;
-  const image = await captureMap(map, MAP_WIDTH * SCALE);
-  await yieldToMain();
-  const mapHeight = (MAP_WIDTH * cssH) / cssW;
-  const top = headerHeight(text);
-  const body = Math.max(mapHeight, legendHeight(entries) + 80);
-  const height = top + body + 16 + footerHeight(text);
-  return {
-    text,
-    entries,
-    heading: `${view.indicator.unit} by ${GEOGRAPHY_LEVELS[view.geography].label}`,
-    image,
-    mapHeight,
-    bar: scaleBar(map, MAP_WIDTH / cssW),
-    height,
-    top,
-  };
-}
-
-export async function mapPng(view: AtlasView, text: FigureText): Promise<Blob> {
-  const f = await buildMapFigure(view, text);
-  const c = document.createElement('canvas');
-  c.width = PRINT_WIDTH;
-  c.height = Math.ceil(f.height * SCALE);
-  const ctx = c.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas');
-  ctx.scale(SCALE, SCALE);
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, LAYOUT.width, f.height);
-  canvasHeaderFooter(ctx, text, f.height);
-  ctx.drawImage(f.image, LAYOUT.margin, f.top, MAP_WIDTH, f.mapHeight);
-  ctx.strokeStyle = '#999';
-  ctx.lineWidth = 0.5;
-  ctx.strokeRect(LAYOUT.margin, f.top, MAP_WIDTH, f.mapHeight);
-  canvasLegend(ctx, f.heading, f.entries, LEGEND_X, f.top);
-  canvasScaleBar(ctx, f.bar, LEGEND_X, f.top + legendHeight(f.entries) + 40);
-  await yieldToMain();
-  return canvasToBlob(c);
-}
-
-function figureSvg(width: number, height: number, text: FigureText): SVGSVGElement {
-  const svg = svgEl('svg', {
-    xmlns: SVG_NS,
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    role: 'img',
-  });
-  svg.append(svgEl('title', {}, text.title), svgEl('desc', {}, text.alt));
-  svg.append(svgEl('rect', { width, height, fill: '#fff' }));
-  return svg;
-}
-
-export async function mapSvg(view: AtlasView, text: FigureText): Promise<string> {
-  const f = await buildMapFigure(view, text);
-  const svg = figureSvg(LAYOUT.width, Math.ceil(f.height), text);
-  svg.append(svgHatchDefs());
-  svgHeaderFooter(svg, text, f.height);
-  const href = await blobToDataUrl(await canvasToBlob(f.image));
-  // The map itself is a raster: an embedded PNG <image> rendered from the WebGL map at print
-  // resolution. Title, legend, scale bar and sources are real SVG text and shapes.
-  svg.append(document.createComment(' Map: embedded PNG rendered from the WebGL map '));
-  svg.append(
-    svgEl('image', {
-      x: LAYOUT.margin,
-      y: f.top,
-      width: MAP_WIDTH,
-      height: f.mapHeight,
-      href,
-      preserveAspectRatio: 'none',
-    }),
-  );
-  const g = svgEl('g', { id: 'legend' });
-  svgLegend(g, f.heading, f.entries, LEGEND_X, f.top);
-  svgScaleBar(g, f.bar, LEGEND_X, f.top + legendHeight(f.entries) + 40);
-  svg.append(g);
-  return serializeSvg(svg);
-}
-
-const STYLE_PROPS = [
-  'fill',
-  'fill-opacity',
-  'stroke',
-  'stroke-width',
-  'stroke-opacity',
-  'stroke-dasharray',
-  'opacity',
-  'font-size',
-  'font-family',
-  'font-weight',
-  'text-anchor',
-  'dominant-baseline',
-  'visibility',
-  'display',
-] as const;
-
-/** A copy of an on-screen chart with its stylesheet styles written inline, so it stands alone. */
-async function standaloneChart(src: SVGSVGElement): Promise<SVGSVGElement> {
-  const copy = src.cloneNode(true);
-  if (!(copy instanceof SVGSVGElement)) throw new Error('not an SVG chart');
-  const a = [src, ...src.querySelectorAll('*')];
-  const b = [copy, ...copy.querySelectorAll('*')];
-  for (let i = 0; i < a.length; i++) {
-    const from = a[i];
-    const to = b[i];
-    if (!(from instanceof SVGElement) || !(to instanceof SVGElement)) continue;
-    const cs = getComputedStyle(from);
-    for (const p of STYLE_PROPS) {
-      const v = cs.getPropertyValue(p);
-      if (v) to.style.setProperty(p, v);
-    }
-    if (i % 300 === 299) await yieldToMain();
-  }
-  copy.removeAttribute('width');
-  copy.removeAttribute('class');
-  return copy;
-}
-
-export function chartElement(kind: 'gap' | 'sii'): SVGSVGElement | null {
-  const sel = kind === 'gap' ? '#gap-chart svg' : 'svg.sii-chart';
-  return document.querySelector<SVGSVGElement>(sel);
-}
-
-const KEY_ROW = 22;
-
-/** One row of a chart's key, read back from what the atlas shows under the chart. */
-type KeyRow =
-  | { kind: 'chips'; label: string; chips: { colour: string; text: string }[]; suffix: string }
-  | { kind: 'line'; colour: string; dash: string | null; text: string }
-  | { kind: 'text'; text: string };
-
-/** The gap chart's decile colours and locality means, which sit outside its SVG on screen. */
-export function chartKey(chart: SVGSVGElement): KeyRow[] {
-  if (chart.classList.contains('sii-chart'))
-    return siiFigures().map((text) => ({ kind: 'text', text }));
-  const root = chart.parentElement;
-  if (!root) return [];
-  const rows: KeyRow[] = [];
-  const legend = root.querySelector('.decile-legend');
-  if (legend) {
-    const spans = [...legend.querySelectorAll<HTMLElement>(':scope > span')];
-    const chips = spans.filter((x) => x.classList.contains('decile-chip'));
-    const plain = spans.filter((x) => !x.classList.contains('decile-chip'));
-    rows.push({
-      kind: 'chips',
-      label: (plain[0]?.textContent ?? '').trim(),
-      chips: chips.map((c) => ({
-        colour: getComputedStyle(c).backgroundColor,
-        text: c.textContent ?? '',
-      })),
-      suffix: (plain[1]?.textContent ?? '').trim(),
-    });
-  }
-  for (const li of root.querySelectorAll<HTMLLIElement>('.locality-summary li')) {
-    const key = li.querySelector<HTMLElement>('.locality-key');
-    const text = (li.textContent ?? '').trim();
-    if (!key) {
-      rows.push({ kind: 'text', text });
-      continue;
-    }
-    const cs = getComputedStyle(key);
-    const style = cs.borderTopStyle;
-    rows.push({
-      kind: 'line',
-      colour: cs.borderTopColor,
-      dash: style === 'dashed' ? '6 4' : style === 'dotted' ? '2 3' : null,
-      text,
-    });
-  }
-  return rows;
-}
-
-/** The SII, RII and range the analysis panel computed, as "term: value" lines, wrapped. */
-export function siiFigures(): string[] {
-  const dl = document.querySelector('#inequality-section .ineq-figures');
-  if (!dl) return [];
-  const out: string[] = [];
-  for (const dt of dl.querySelectorAll('dt')) {
-    const dd = dt.nextElementSibling;
-    const line = `${(dt.textContent ?? '').trim()}: ${(dd?.textContent ?? '').trim()}`;
-    out.push(...wrapText(line, 130));
-  }
-  return out;
-}
-
-function svgKey(rows: KeyRow[], x: number, y: number): SVGGElement {
-  const g = svgEl('g', { class: 'chart-key' });
-  const font = { 'font-size': LAYOUT.textSize, 'font-family': 'Arial, Helvetica, sans-serif' };
-  rows.forEach((r, i) => {
-    const ry = y + (i + 1) * KEY_ROW;
-    if (r.kind === 'chips') {
-      g.append(svgEl('text', { x, y: ry, ...font }, r.label));
-      let cx = x + r.label.length * LAYOUT.textSize * 0.55 + 8;
-      r.chips.forEach((c, j) => {
-        g.append(
-          svgEl('rect', { x: cx, y: ry - 14, width: 22, height: 18, fill: c.colour }),
-          svgEl(
-            'text',
-            { x: cx + 11, y: ry, 'text-anchor': 'middle', fill: j > 5 ? '#000' : '#fff', ...font },
-            c.text,
-          ),
-        );
-        cx += 24;
-      });
-      g.append(svgEl('text', { x: cx + 6, y: ry, ...font }, r.suffix));
-    } else if (r.kind === 'line') {
-      const line = svgEl('line', {
-        x1: x,
-        x2: x + 28,
-        y1: ry - 5,
-        y2: ry - 5,
-        stroke: r.colour,
-        'stroke-width': 2,
-      });
-      if (r.dash) line.setAttribute('stroke-dasharray', r.dash);
-      g.append(line, svgEl('text', { x: x + 36, y: ry, ...font }, r.text));
-    } else g.append(svgEl('text', { x, y: ry, ...font }, r.text));
-  });
-  return g;
-}
-
-/** The chart figure as an SVG document, `pixelWidth` wide (its units stay figure units). */
-export async function chartSvg(
-  chart: SVGSVGElement,
-  text: FigureText,
-  pixelWidth: number = LAYOUT.width,
-): Promise<SVGSVGElement> {
-  const vb = chart.viewBox.baseVal;
-  const vbW = vb.width || chart.clientWidth || 600;
-  const vbH = vb.height || chart.clientHeight || 400;
-  const inner = LAYOUT.width - 2 * LAYOUT.margin;
-  const chartH = (inner * vbH) / vbW;
-  const top = headerHeight(text);
-  const key = chartKey(chart);
-  const keyH = key.length ? key.length * KEY_ROW + 12 : 0;
-  const height = Math.ceil(top + chartH + keyH + 16 + footerHeight(text));
-  const svg = figureSvg(LAYOUT.width, height, text);
-  svg.setAttribute('width', String(pixelWidth));
-  svg.setAttribute('height', String(Math.ceil((height * pixelWidth) / LAYOUT.width)));
-  svgHeaderFooter(svg, text, height);
-  const body = await standaloneChart(chart);
-  body.setAttribute('x', String(LAYOUT.margin));
-  body.setAttribute('y', String(top));
-  body.setAttribute('width', String(inner));
-  body.setAttribute('height', String(chartH));
-  if (!body.getAttribute('viewBox')) body.setAttribute('viewBox', `0 0 ${vbW} ${vbH}`);
-  svg.append(body);
-  if (key.length) svg.append(svgKey(key, LAYOUT.margin, top + chartH));
-  return svg;
-}
-
-/** PNG of an SVG figure: the serialized SVG drawn into a canvas through an Image. */
-export async function svgToPng(svg: SVGSVGElement): Promise<Blob> {
-  const w = Number(svg.getAttribute('width'));
-  const h = Number(svg.getAttribute('height'));
-  const url = URL.createObjectURL(new Blob([serializeSvg(svg)], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    img.src = url;
-    await img.decode();
-    await yieldToMain();
-    const c = document.createElement('canvas');
-    c.width = w;
-    c.height = h;
-    const ctx = c.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, w, h);
-    ctx.drawImage(img, 0, 0, w, h);
-    await yieldToMain();
-    return await canvasToBlob(c);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
 }
 
 /** The "Export figure" section in the side column. */
@@ -494,7 +104,7 @@ class ReportsSection {
   refresh(view: AtlasView): void {
     if (!this.titleEdited) this.title.value = defaultTitle(view);
     if (!this.subtitleEdited) this.subtitle.value = defaultSubtitle(view);
-    this.alt.value = mapAltText(view, legendEntries());
+    this.alt.value = mapAltText(view);
   }
 
   private text(view: AtlasView, kind: FigureKind, alt: string): FigureText {
@@ -522,36 +132,26 @@ class ReportsSection {
 
   private async exportMap(format: 'png' | 'svg'): Promise<void> {
     const view = this.host.view();
-    const base = this.text(view, 'map', mapAltText(view, legendEntries()));
+    const base = this.text(view, 'map', mapAltText(view));
     const text = {
       ...base,
       footer: [...base.footer.slice(0, -1), ...layerSourceLines(view), ...base.footer.slice(-1)],
     };
     this.alt.value = text.alt;
     const name = `${fileStem(view, 'map')}.${format}`;
-    if (format === 'png') downloadBlob(name, await mapPng(view, text));
-    else downloadBlob(name, new Blob([await mapSvg(view, text)], { type: 'image/svg+xml' }));
+    if (format === 'png')
+      downloadBlob(name, await svgToPng(await mapFigureSvg(view, text, PRINT_WIDTH)));
+    else downloadBlob(name, svgBlob(await mapFigureSvg(view, text)));
   }
 
   private async exportChart(kind: 'gap' | 'sii', format: 'png' | 'svg'): Promise<void> {
     const view = this.host.view();
-    const chart = chartElement(kind);
-    if (!chart)
-      throw new Error(
-        kind === 'sii'
-          ? 'run the inequality analysis first to draw the SII chart'
-          : 'no gap chart on screen',
-      );
-    const label = chart.getAttribute('aria-label') ?? defaultTitle(view, kind);
-    const sii = kind === 'sii' ? siiFigures().join(' ') : '';
-    const alt = sii ? `${label} ${sii}` : label;
-    const text = this.text(view, kind, alt);
-    this.alt.value = alt;
+    const figure = kind === 'gap' ? gapChartFigure(view) : siiChartFigure(view);
+    const text = this.text(view, kind, figure.alt);
+    this.alt.value = figure.alt;
     const name = `${fileStem(view, kind)}.${format}`;
-    if (format === 'svg') {
-      const svg = await chartSvg(chart, text);
-      downloadBlob(name, new Blob([serializeSvg(svg)], { type: 'image/svg+xml' }));
-    } else downloadBlob(name, await svgToPng(await chartSvg(chart, text, PRINT_WIDTH)));
+    if (format === 'svg') downloadBlob(name, svgBlob(chartFigureSvg(figure, text)));
+    else downloadBlob(name, await svgToPng(chartFigureSvg(figure, text, PRINT_WIDTH)));
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import { geoPath, geoTransform } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { distanceLabel, niceDistance, svgEl, svgHatchDefs, FONT } from './figure.ts';
+import { distanceLabel, FONT, niceDistance } from './figure.ts';
+import { svgEl, svgHatchDefs } from './figure_svg.ts';
 
 export interface SvgMapPoint {
   lon: number;

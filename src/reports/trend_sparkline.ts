@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { svgEl } from './figure.ts';
+import { svgEl } from './figure_svg.ts';
 import { periodLabel, type TrendPoint } from './headline_figures.ts';
 
 const W = 120;

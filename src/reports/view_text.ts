@@ -1,12 +1,13 @@
 /**
  * What a figure of the current view says in words: default titles, the source, licence, period
- * and vintage lines, the legend read back from the screen and the alternative text. Shared by
- * the figure exports and the report pages.
+ * and vintage lines, the legend and the alternative text, all worked out from the view model.
+ * Shared by the figure exports and the report pages. Pure: no DOM.
  */
 import type { AtlasView } from '../state/atlas_view.ts';
 import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import type { LayerMeta } from '../../contracts/manifest.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
+import { legendClasses } from '../ui/legend.ts';
 import { exportDate, type LegendEntry } from './figure.ts';
 
 export type FigureKind = 'map' | 'gap' | 'sii';
@@ -66,19 +67,26 @@ export function layerSourceLines(view: AtlasView): string[] {
   return shownLayers(view).map((l) => `${l.label}: ${l.source}, ${l.period}. ${l.licence}`);
 }
 
-/** The on-screen legend's classes, read back from the legend the atlas drew. */
-export function legendEntries(root: ParentNode = document): LegendEntry[] {
-  const out: LegendEntry[] = [];
-  for (const li of root.querySelectorAll<HTMLLIElement>('#legend .legend-classes li')) {
-    const sw = li.querySelector<HTMLElement>('.swatch');
-    const colour =
-      sw && !sw.classList.contains('hatch') ? getComputedStyle(sw).backgroundColor : null;
-    out.push({ colour, label: (li.textContent ?? '').trim() });
-  }
-  return out;
+/**
+ * The map's classes in legend order, ending with no data, each with its number of areas:
+ * worked out from the view as the on-screen legend is (`legendClasses`).
+ */
+export function mapClassEntries(view: AtlasView): LegendEntry[] {
+  if (!view.classes) return [];
+  return legendClasses(view.indicator, view.classes, view.state.pal).map((c) => ({
+    colour: c.colour,
+    label: c.label,
+  }));
 }
 
-export function mapAltText(view: AtlasView, entries: LegendEntry[]): string {
+/** The figure legend of the map: its classes, then the point layers shown. */
+export function mapLegendEntries(view: AtlasView): LegendEntry[] {
+  return [...mapClassEntries(view), ...layerEntries(view)];
+}
+
+/** The map's text alternative: what, where, when, its classes and the point layers shown. */
+export function mapAltText(view: AtlasView): string {
+  const entries = mapClassEntries(view);
   const geo = GEOGRAPHY_LEVELS[view.geography].label;
   const worse =
     view.indicator.polarity === 'higher-is-better'

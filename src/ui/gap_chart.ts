@@ -21,6 +21,162 @@ export interface GapItem {
 }
 
 export const decileColour = (d: number) => interpolateCividis((d - 1) / 9);
+/** Text colour on a decile's chip: white on the dark deciles 1 to 6, black on the light ones. */
+export const decileTextColour = (d: number) => (d > 6 ? '#000' : '#fff');
+export const DECILES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+/** What the decile numbers mean, after the chips. */
+export const DECILE_NOTE = ' (1 = most deprived)';
+
+/** What the gap chart is drawn from (the same fields as the view model's `GapInputs`). */
+export interface GapChartData {
+  meta: IndicatorMeta;
+  items: GapItem[];
+  order: 'north' | 'deprivation';
+  decileLabel: string;
+  summaries: LocalitySummary[];
+  areaNoun: string;
+}
+
+/**
+ * Chart size in chart units: width (default 340) and the plot's height (default 6 per area, 240
+ * to 640). Print figures size it to their box so its text prints legibly.
+ */
+export interface GapChartSize {
+  width?: number;
+  plotHeight?: number;
+}
+
+/** Line colour and dash of each locality's mean: the first black dashed, the others red dotted. */
+export function localityStroke(i: number): { colour: string; dash: string } {
+  return i === 0 ? { colour: '#000', dash: '4 3' } : { colour: '#b2182b', dash: '1 2' };
+}
+
+/** The areas with a value, in the chart's order (north first, or most deprived first). */
+export function gapRows(items: readonly GapItem[], order: GapChartData['order']): GapItem[] {
+  const rows = items.filter((d) => d.value !== null);
+  rows.sort((a, b) =>
+    order === 'north' ? b.lat - a.lat : (b.deprivation ?? -Infinity) - (a.deprivation ?? -Infinity),
+  );
+  return rows;
+}
+
+/** The chart's text alternative: what it shows, its order and the localities' means. */
+export function gapChartLabel(d: GapChartData): string {
+  const n = d.items.filter((i) => i.value !== null).length;
+  const sorted =
+    d.order === 'north' ? 'north at the top, south at the bottom' : 'most deprived at the top';
+  return `${d.meta.label} for ${n} ${d.areaNoun}, ${sorted}; ${d.summaries.map((s) => `${s.name} ${formatValue(d.meta, s.mean)}`).join(', ')}.`;
+}
+
+/**
+ * The lines under the chart: each locality's population-weighted mean (with the index of its
+ * line in the chart), then the difference of the first two when both have a mean.
+ */
+export function localityLines(d: GapChartData): { text: string; locality: number | null }[] {
+  const { meta, summaries, areaNoun } = d;
+  const lines: { text: string; locality: number | null }[] = summaries.map((s, i) => ({
+    text: `${s.name}: ${formatValue(meta, s.mean)} (population-weighted mean of ${s.areas} ${areaNoun})`,
+    locality: i,
+  }));
+  const [a, b] = summaries;
+  if (summaries.length === 2 && a && b && a.mean !== null && b.mean !== null)
+    lines.push({
+      text: `Difference (${a.name} minus ${b.name}): ${formatValue(meta, a.mean - b.mean)}`,
+      locality: null,
+    });
+  return lines;
+}
+
+/**
+ * The chart itself as SVG, from its data alone: the screen, the report page and the figure export
+ * all draw it here. `on` wires hover and click (the screen's chart only).
+ */
+export function drawGapSvg(
+  d: GapChartData,
+  size: GapChartSize = {},
+  on?: { hover: (code: string | undefined) => void; select: (code: string) => void },
+): SVGSVGElement {
+  const { meta, order } = d;
+  const rows = gapRows(d.items, order);
+  const width = size.width ?? 340;
+  const margin = { top: 18, right: 12, bottom: 34, left: 12 };
+  const height =
+    (size.plotHeight ?? Math.max(240, Math.min(640, rows.length * 6))) + margin.top + margin.bottom;
+  const values = rows.map((r) => r.value ?? 0);
+  const x = scaleLinear()
+    .domain([Math.min(...values), Math.max(...values)])
+    .nice()
+    .range([margin.left, width - margin.right]);
+  const y = scaleBand<string>()
+    .domain(rows.map((r) => r.code))
+    .range([margin.top, height - margin.bottom])
+    .padding(0.1);
+  const r = Math.max(2.2, Math.min(6, y.bandwidth() / 1.6));
+  const svg = select(el('div'))
+    .append('svg')
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', '100%')
+    .attr('role', 'img');
+  svg.attr('aria-label', gapChartLabel(d));
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${height - margin.bottom})`)
+    .call(axisBottom(x).ticks(5))
+    .attr('font-size', 10);
+  svg
+    .append('text')
+    .attr('x', width / 2)
+    .attr('y', height - 4)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 11)
+    .text(meta.unit);
+  svg
+    .append('text')
+    .attr('x', margin.left)
+    .attr('y', 11)
+    .attr('font-size', 11)
+    .attr('fill', '#333')
+    .text(order === 'north' ? '▲ North' : '▲ Most deprived');
+  d.summaries.forEach((s, i) => {
+    if (s.mean === null) return;
+    const stroke = localityStroke(i);
+    const g = svg.append('g').attr('class', 'locality-mean');
+    g.append('line')
+      .attr('x1', x(s.mean))
+      .attr('x2', x(s.mean))
+      .attr('y1', margin.top)
+      .attr('y2', height - margin.bottom)
+      .attr('stroke', stroke.colour)
+      .attr('stroke-dasharray', stroke.dash)
+      .attr('stroke-width', 1.5);
+  });
+  const dots = svg
+    .append('g')
+    .selectAll('circle')
+    .data(rows)
+    .join('circle')
+    .attr('cx', (p) => x(p.value ?? 0))
+    .attr('cy', (p) => (y(p.code) ?? 0) + y.bandwidth() / 2)
+    .attr('r', r)
+    .attr('data-code', (p) => p.code)
+    .attr('fill', (p) => (p.decile === null ? '#bbbbbb' : decileColour(p.decile)))
+    .attr('stroke', '#fff')
+    .attr('stroke-width', 0.5);
+  if (on)
+    dots
+      .on('mouseenter', (_, p) => on.hover(p.code))
+      .on('mouseleave', () => on.hover(undefined))
+      .on('click', (_, p) => on.select(p.code));
+  dots
+    .append('title')
+    .text(
+      (p) =>
+        `${p.name}: ${formatValue(meta, p.value)}${p.decile !== null ? `, decile ${p.decile}` : ''}`,
+    );
+  const node = svg.node();
+  if (!node) throw new Error('gap chart not drawn');
+  return node;
+}
 
 /**
  * The north-south gap chart: one dot per area, ordered north (top) to south or most to least
@@ -41,141 +197,51 @@ export class GapChart {
     decileLabel: string,
     summaries: LocalitySummary[],
     areaNoun: string,
-    /**
-     * Chart size in chart units: width (default 340) and the plot's height (default 6 per
-     * area, 240 to 640). Print figures size it to their box so its text prints legibly.
-     */
-    size: { width?: number; plotHeight?: number } = {},
+    size: GapChartSize = {},
   ): void {
-    const rows = items.filter((d) => d.value !== null);
-    rows.sort((a, b) =>
-      order === 'north'
-        ? b.lat - a.lat
-        : (b.deprivation ?? -Infinity) - (a.deprivation ?? -Infinity),
-    );
-    const width = size.width ?? 340;
-    const margin = { top: 18, right: 12, bottom: 34, left: 12 };
-    const height =
-      (size.plotHeight ?? Math.max(240, Math.min(640, rows.length * 6))) +
-      margin.top +
-      margin.bottom;
-    const values = rows.map((d) => d.value ?? 0);
-    const x = scaleLinear()
-      .domain([Math.min(...values), Math.max(...values)])
-      .nice()
-      .range([margin.left, width - margin.right]);
-    const y = scaleBand<string>()
-      .domain(rows.map((d) => d.code))
-      .range([margin.top, height - margin.bottom])
-      .padding(0.1);
-    const r = Math.max(2.2, Math.min(6, y.bandwidth() / 1.6));
-    const svg = select(el('div'))
-      .append('svg')
-      .attr('viewBox', `0 0 ${width} ${height}`)
-      .attr('width', '100%')
-      .attr('role', 'img');
-    const sorted =
-      order === 'north' ? 'north at the top, south at the bottom' : 'most deprived at the top';
-    svg.attr(
-      'aria-label',
-      `${meta.label} for ${rows.length} ${areaNoun}, ${sorted}; ${summaries.map((s) => `${s.name} ${formatValue(meta, s.mean)}`).join(', ')}.`,
-    );
-    svg
-      .append('g')
-      .attr('transform', `translate(0,${height - margin.bottom})`)
-      .call(axisBottom(x).ticks(5))
-      .attr('font-size', 10);
-    svg
-      .append('text')
-      .attr('x', width / 2)
-      .attr('y', height - 4)
-      .attr('text-anchor', 'middle')
-      .attr('font-size', 11)
-      .text(meta.unit);
-    svg
-      .append('text')
-      .attr('x', margin.left)
-      .attr('y', 11)
-      .attr('font-size', 11)
-      .attr('fill', '#333')
-      .text(order === 'north' ? '▲ North' : '▲ Most deprived');
-    summaries.forEach((s, i) => {
-      if (s.mean === null) return;
-      const g = svg.append('g').attr('class', 'locality-mean');
-      g.append('line')
-        .attr('x1', x(s.mean))
-        .attr('x2', x(s.mean))
-        .attr('y1', margin.top)
-        .attr('y2', height - margin.bottom)
-        .attr('stroke', i === 0 ? '#000' : '#b2182b')
-        .attr('stroke-dasharray', i === 0 ? '4 3' : '1 2')
-        .attr('stroke-width', 1.5);
-    });
-    svg
-      .append('g')
-      .selectAll('circle')
-      .data(rows)
-      .join('circle')
-      .attr('cx', (d) => x(d.value ?? 0))
-      .attr('cy', (d) => (y(d.code) ?? 0) + y.bandwidth() / 2)
-      .attr('r', r)
-      .attr('data-code', (d) => d.code)
-      .attr('fill', (d) => (d.decile === null ? '#bbbbbb' : decileColour(d.decile)))
-      .attr('stroke', '#fff')
-      .attr('stroke-width', 0.5)
-      .on('mouseenter', (_, d) => this.onHover(d.code))
-      .on('mouseleave', () => this.onHover(undefined))
-      .on('click', (_, d) => this.onSelect(d.code))
-      .append('title')
-      .text(
-        (d) =>
-          `${d.name}: ${formatValue(meta, d.value)}${d.decile !== null ? `, decile ${d.decile}` : ''}`,
-      );
-    this.svg = svg.node();
+    const d: GapChartData = { meta, items, order, decileLabel, summaries, areaNoun };
+    const rows = gapRows(items, order);
+    this.svg = drawGapSvg(d, size, { hover: this.onHover, select: this.onSelect });
     const legend = el(
       'div',
       { class: 'decile-legend' },
       el('span', { text: `${decileLabel}: ` }),
-      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) =>
+      ...DECILES.map((n) =>
         el('span', {
           class: 'decile-chip',
-          style: `background:${decileColour(d)};color:${d > 6 ? '#000' : '#fff'}`,
-          text: String(d),
+          style: `background:${decileColour(n)};color:${decileTextColour(n)}`,
+          text: String(n),
         }),
       ),
-      el('span', { text: ' (1 = most deprived)' }),
+      el('span', { text: DECILE_NOTE }),
     );
-    const gap =
-      summaries.length === 2 && summaries[0]?.mean != null && summaries[1]?.mean != null
-        ? (summaries[0].mean as number) - (summaries[1].mean as number)
-        : null;
     const summary = el(
       'ul',
       { class: 'locality-summary' },
-      ...summaries.map((s, i) =>
-        el(
-          'li',
-          {},
-          el('span', { class: `locality-key locality-${i}`, 'aria-hidden': 'true' }),
-          `${s.name}: ${formatValue(meta, s.mean)} (population-weighted mean of ${s.areas} ${areaNoun})`,
-        ),
+      ...localityLines(d).map((line) =>
+        line.locality === null
+          ? el('li', { text: line.text })
+          : el(
+              'li',
+              {},
+              el('span', {
+                class: `locality-key locality-${line.locality}`,
+                'aria-hidden': 'true',
+              }),
+              line.text,
+            ),
       ),
-      gap !== null
-        ? el('li', {
-            text: `Difference (${summaries[0]?.name} minus ${summaries[1]?.name}): ${formatValue(meta, gap)}`,
-          })
-        : null,
     );
     const data = chartData(
       `${meta.label} by area, in the order of the chart, with the deprivation decile of its colour.`,
       [{ label: 'Area' }, { label: meta.unit, numeric: true }, { label: 'Decile', numeric: true }],
-      rows.map((d) => [
-        `${d.name} (${d.code})`,
-        formatValue(meta, d.value),
-        String(d.decile ?? ''),
+      rows.map((r) => [
+        `${r.name} (${r.code})`,
+        formatValue(meta, r.value),
+        String(r.decile ?? ''),
       ]),
     );
-    this.root.replaceChildren(legend, svg.node() as Node, summary, data);
+    this.root.replaceChildren(legend, this.svg, summary, data);
   }
 
   highlight(code: string | undefined): void {
