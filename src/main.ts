@@ -7,6 +7,7 @@ import { z } from 'zod';
 // zod's compiled validators use new Function, which the Content-Security-Policy forbids.
 z.config({ jitless: true });
 import type { AtlasDataApi } from '../workers/atlas/atlas_data_api.ts';
+import { areaCollectionsOf } from '../workers/geometry/area_layer.ts';
 import { AREA_GEOGRAPHIES, AtlasApp } from './atlas/atlas_app.ts';
 import { AtlasModel } from './atlas_model.ts';
 import { FetchDataSource } from './data_source.ts';
@@ -80,10 +81,9 @@ async function start(): Promise<void> {
       return [layer.id, parsed.data] as const;
     }),
   );
-  const areas = await worker.loadAreas(source.url(manifest.geometry.file), [
-    ...AREA_GEOGRAPHIES,
-    'lad',
-  ]);
+  const areas = areaCollectionsOf(
+    await worker.loadAreas(source.url(manifest.geometry.file), [...AREA_GEOGRAPHIES, 'lad']),
+  );
   const lad = areas.lad;
   if (!lad) throw new Error('geometry lacks the authority outline');
 

@@ -1,5 +1,5 @@
 /**
- * The whole import-worker API in one place (as workers/analysis_api.ts): the calls, their
+ * The whole import-worker API in one place (as workers/analysis/analysis_api.ts): the calls, their
  * request and result types, and the zod schemas of what enters the worker. Types and schemas
  * only: safe to import from either thread.
  *

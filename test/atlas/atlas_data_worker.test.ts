@@ -12,6 +12,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { topology } from 'topojson-server';
 import { describe, expect, it } from 'vitest';
 import { createAtlasDataWorker } from '../../workers/atlas/atlas_data.worker.ts';
+import { areaCollectionOf } from '../../workers/geometry/area_layer.ts';
+import { decodeAreas } from '../../workers/geometry/decode_areas.ts';
 import { mulberry32 } from '../../workers/stats/random.ts';
 
 const box = (x0: number, y0: number, x1: number, y1: number) => [
@@ -42,8 +44,10 @@ async function loadedWorker() {
       return JSON.parse(JSON.stringify(topo)) as unknown;
     },
   });
-  const decoded = await worker.loadAreas(URL_TOPO, ['lsoa21']);
-  return { worker, decoded: decoded.lsoa21 };
+  const layers = await worker.loadAreas(URL_TOPO, ['lsoa21']);
+  const layer = layers.lsoa21;
+  if (!layer) throw new Error('no lsoa21 layer');
+  return { worker, layer, decoded: decodeAreas(topo, ['lsoa21']).lsoa21 };
 }
 
 /** The scan the worker used before: bbox check, then turf, first hit in feature order. */
@@ -55,6 +59,14 @@ function turfScan(fc: FeatureCollection<Polygon | MultiPolygon>, xy: Float64Arra
   }
   return out;
 }
+
+describe('atlas-data worker: loadAreas', () => {
+  it('sends the decoded areas as packed arrays that rebuild the same GeoJSON', async () => {
+    const { layer, decoded } = await loadedWorker();
+    expect(layer.codes).toEqual(['A', 'B', 'C']);
+    expect(areaCollectionOf(layer)).toEqual(decoded);
+  });
+});
 
 describe('atlas-data worker: locatePoints', () => {
   it('answers as the turf scan did on 5,000 seeded points, holes, parts and overlaps included', async () => {

@@ -5,15 +5,16 @@
  * tests import `createAtlasDataWorker` and call it directly with a stub `fetchJson`.
  *
  * Point location uses the engine's one point-in-polygon path (`workers/geometry`): each
- * geography is packed into typed arrays and indexed with flatbush once, when it is decoded.
+ * geography is packed into typed arrays and indexed with flatbush once, when it is decoded,
+ * and the same arrays go to the main thread by transfer (`AreaLayer`), not as cloned GeoJSON.
  */
 import { expose, transfer } from 'comlink';
 import { z } from 'zod';
 import { GEOGRAPHY_IDS, type GeographyId } from '../../contracts/geography.ts';
 import { IndicatorTableSchema, type IndicatorTable } from '../../contracts/manifest.ts';
+import { areaLayerTransferables, packAreaLayer, type AreaLayer } from '../geometry/area_layer.ts';
 import { decodeAreas, type AreaCollection } from '../geometry/decode_areas.ts';
-import { packPolygons } from '../geometry/packed_polygons.ts';
-import { buildPolygonIndex, locatePoints, type PolygonIndex } from '../geometry/polygon_index.ts';
+import { locatePoints, type PolygonIndex } from '../geometry/polygon_index.ts';
 import type { AtlasDataApi, ChoroplethRequest } from './atlas_data_api.ts';
 import { CLASS_METHODS, classify, rankWorstFirst } from './classify.ts';
 
@@ -58,12 +59,15 @@ export function createAtlasDataWorker(options: AtlasDataWorkerOptions = {}): Atl
       const u = AbsoluteUrl.parse(url);
       const wanted = z.array(Geo).parse(objects);
       const decoded = decodeAreas(await fetchJson(u), wanted);
+      const layers: Partial<Record<GeographyId, AreaLayer>> = {};
       for (const [g, fc] of Object.entries(decoded) as [GeographyId, AreaCollection][]) {
         // Not a declared partition: a point in two overlapping areas gets the lower index,
         // as the feature-order scan this replaced did.
-        areaIndexes.set(g, buildPolygonIndex(packPolygons(fc)));
+        const { layer, index } = packAreaLayer(fc);
+        areaIndexes.set(g, index);
+        layers[g] = layer;
       }
-      return decoded;
+      return transfer(layers, Object.values(layers).flatMap(areaLayerTransferables));
     },
 
     async loadTables(urls) {

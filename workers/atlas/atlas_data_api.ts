@@ -1,7 +1,7 @@
 import type { GeographyId } from '../../contracts/geography.ts';
 import type { IndicatorTable } from '../../contracts/manifest.ts';
 import type { ClassMethod } from './classify.ts';
-import type { AreaCollection } from '../geometry/decode_areas.ts';
+import type { AreaLayer } from '../geometry/area_layer.ts';
 
 export interface ChoroplethRequest {
   geography: GeographyId;
@@ -30,8 +30,13 @@ export interface ChoroplethResult {
 
 /** Everything the atlas-data worker does, in one interface (see workers/atlas/atlas_data.worker.ts). */
 export interface AtlasDataApi {
-  /** Fetches the TopoJSON at an absolute URL, decodes the named objects and keeps them. */
-  loadAreas(url: string, objects: GeographyId[]): Promise<Record<string, AreaCollection>>;
+  /**
+   * Fetches the TopoJSON at an absolute URL, decodes the named objects and keeps them packed
+   * and indexed for `locatePoints`. Returns them as packed typed arrays, transferred; the main
+   * thread rebuilds GeoJSON for MapLibre with `areaCollectionOf` (workers/geometry/area_layer.ts)
+   * and can pass `layer.polygons` to the analysis workers as it is.
+   */
+  loadAreas(url: string, objects: GeographyId[]): Promise<Partial<Record<GeographyId, AreaLayer>>>;
   /** Fetches and validates the indicator tables and keeps them. */
   loadTables(
     urls: Partial<Record<GeographyId, string>>,
