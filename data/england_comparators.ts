@@ -2,7 +2,8 @@ import { ENGLAND_CODE } from '../contracts/geography.ts';
 import type { Comparator } from '../contracts/manifest.ts';
 import type { Assignment } from '../workers/aggregate.ts';
 import type { LsoaColumn } from './columns.ts';
-import { imd2019Columns } from './sources/imd2019.ts';
+import type { Row } from './csv_table.ts';
+import { imd2019Columns, type Imd2019Row } from './sources/imd2019.ts';
 import { readImd2019England, type EnglandFileOptions } from './sources/imd2019_england.ts';
 import { rollUpColumns, round, storedDecimals } from './tables.ts';
 
@@ -48,7 +49,11 @@ export async function readEnglandComparators(
   rawDir: string,
   options?: EnglandFileOptions,
 ): Promise<Comparator[]> {
-  const rows = await readImd2019England(rawDir, options);
+  return englandComparatorsOf(await readImd2019England(rawDir, options));
+}
+
+/** England comparators from the validated rows of the IoD 2019 England file. */
+export function englandComparatorsOf(rows: readonly Row<Imd2019Row>[]): Comparator[] {
   return englandComparators(
     imd2019Columns(rows.map((r) => r.value)),
     rows.length,

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { ENGLAND_CODE } from '../contracts/geography.ts';
 import type { Headline } from '../contracts/manifest.ts';
-import { gss, optNum, optNumOrNA, readCsvTable, text } from './csv_table.ts';
+import { gss, optNum, optNumOrNA, text } from './csv_table.ts';
 import type { AreaChoice } from './area.ts';
-import { LICENCE, RAW, rawPath } from './raw_catalogue.ts';
+import { LICENCE, RAW } from './raw_catalogue.ts';
+import type { RawReader } from './raw_reader.ts';
+import type { Registry } from './registry.ts';
 import { PipelineError } from './errors.ts';
-import { readEnglandComparators } from './england_comparators.ts';
+import { englandComparatorsOf } from './england_comparators.ts';
+import { Imd2019Row } from './sources/imd2019.ts';
+import { checkEnglandRows } from './sources/imd2019_england.ts';
 
 const FingertipsRow = z.object({
   fingertips_indicator_id: z.enum(['90366', '90362', '92901']),
@@ -40,13 +44,15 @@ const Summary2025 = z.object({
  * Authority and England life expectancy, healthy life expectancy, SII; IoD authority
  * summaries; England values of the atlas indicators the raw data supports.
  */
-export async function readHeadline(rawDir: string, area: AreaChoice): Promise<Headline> {
+export async function readHeadline(
+  raw: RawReader,
+  area: AreaChoice,
+  registry: Registry,
+): Promise<Headline> {
   const codes = new Set([ENGLAND_CODE, ...area.districts.map((d) => d.code)]);
-  const ft = await readCsvTable(
-    rawPath(rawDir, 'fingertipsLe'),
-    RAW.fingertipsLe.path,
-    FingertipsRow,
-  );
+  // File 10 of IoD 2019 names districts by their 2019 codes: a merged district shows its predecessors'.
+  const inArea = (code: string) => codes.has(registry.current.get(code) ?? code);
+  const ft = await raw.table('fingertipsLe', FingertipsRow);
   // Unitary/metropolitan districts appear once as "UA" and once as "District": keep one.
   const seen = new Map<string, { value: number | null; line: number }>();
   const lifeExpectancy: Headline['lifeExpectancy'] = [];
@@ -81,19 +87,11 @@ export async function readHeadline(rawDir: string, area: AreaChoice): Promise<He
       comparedToEngland: r.compared_to_England,
     });
   }
-  const s19 = await readCsvTable(
-    rawPath(rawDir, 'iod2019Summaries'),
-    RAW.iod2019Summaries.path,
-    Summary2019,
-  );
-  const s25 = await readCsvTable(
-    rawPath(rawDir, 'iod2025Summaries'),
-    RAW.iod2025Summaries.path,
-    Summary2025,
-  );
+  const s19 = await raw.table('iod2019Summaries', Summary2019);
+  const s25 = await raw.table('iod2025Summaries', Summary2025);
   const deprivationSummaries: Headline['deprivationSummaries'] = [
     ...s19
-      .filter((r) => codes.has(r.value.lad19cd))
+      .filter((r) => inArea(r.value.lad19cd))
       .map(({ value: r }) => ({
         areaCode: r.lad19cd,
         areaName: r.lad19nm,
@@ -104,7 +102,7 @@ export async function readHeadline(rawDir: string, area: AreaChoice): Promise<He
         proportionMostDeprivedDecile: r.proportion_bottom_decile,
       })),
     ...s25
-      .filter((r) => codes.has(r.value.area_code))
+      .filter((r) => inArea(r.value.area_code))
       .map(({ value: r }) => ({
         areaCode: r.area_code,
         areaName: r.area_name,
@@ -118,7 +116,9 @@ export async function readHeadline(rawDir: string, area: AreaChoice): Promise<He
   return {
     lifeExpectancy,
     deprivationSummaries,
-    comparators: await readEnglandComparators(rawDir),
+    comparators: await raw.memo('englandComparators', async () =>
+      englandComparatorsOf(checkEnglandRows(await raw.table('imd2019England', Imd2019Row))),
+    ),
     sources: [
       {
         what: 'Life expectancy (90366), healthy life expectancy (90362), slope index of inequality in life expectancy (92901)',

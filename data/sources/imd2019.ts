@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { gss, int, num, optNum, readCsvTable } from '../csv_table.ts';
+import { gss, int, num, optNum } from '../csv_table.ts';
 import { columnOf, numField, type LsoaColumn } from '../columns.ts';
 import { joinToGeometry, type JoinTarget } from '../join.ts';
-import { RAW, rawPath } from '../raw_catalogue.ts';
+import { RAW } from '../raw_catalogue.ts';
+import type { RawReader } from '../raw_reader.ts';
+import { coverageReason, sliceFor, unavailableColumns, type SourceColumns } from '../slices.ts';
 import { DECILE_NOTE, DOMAINS, IOD2019, RANK_NOTE } from './common.ts';
 
 const rankDecile = Object.fromEntries(
@@ -55,25 +57,54 @@ const noRollup = {
   reason: 'ranks and deciles cannot be averaged; see the Core20 population share',
 } as const;
 
-/** IoD 2019 on LSOA 2011: IMD, domains, supplementary indices, denominators, health indicators. */
-export async function readImd2019(rawDir: string, target: JoinTarget): Promise<LsoaColumn[]> {
-  const file = RAW.imd2019.path;
-  const rows = joinToGeometry(
-    file,
-    await readCsvTable(rawPath(rawDir, 'imd2019'), file, Imd2019Row),
-    (r) => r.lsoa11cd,
-    (r) => r.lad19cd,
-    target,
-  );
+const IMD_SPEC = {
+  key: 'imd2019England',
+  schema: Imd2019Row,
+  vintage: '2011',
+  code: (r: Imd2019Row) => r.lsoa11cd,
+  district: (r: Imd2019Row) => r.lad19cd,
+} as const;
+
+const UNDERLYING_SPEC = {
+  key: 'imd2019Underlying',
+  schema: UnderlyingRow,
+  vintage: '2011',
+  code: (r: UnderlyingRow) => r.lsoa11cd,
+  district: (r: UnderlyingRow) => r.lad19cd,
+} as const;
+
+/**
+ * IoD 2019 on LSOA 2011: IMD, domains, supplementary indices and denominators from the
+ * England file (every district); the health indicators of File 8 where the raw data has them.
+ */
+export async function readImd2019(raw: RawReader, target: JoinTarget): Promise<SourceColumns> {
+  const file = RAW.imd2019England.path;
+  const slice = await sliceFor(raw, IMD_SPEC, [...target.districts]);
+  const rows = joinToGeometry(file, slice.rows, IMD_SPEC.code, IMD_SPEC.district, target, {
+    sliced: true,
+  });
   const uFile = RAW.imd2019Underlying.path;
+  const uSlice = await sliceFor(raw, UNDERLYING_SPEC, [...target.districts]);
+  if (uSlice.uncovered.length > 0) {
+    return {
+      columns: imd2019Columns(rows),
+      unavailable: unavailableColumns(
+        healthColumns([]),
+        coverageReason(uFile, 'IoD 2019 underlying health indicators', uSlice),
+      ),
+    };
+  }
   const under = joinToGeometry(
     uFile,
-    await readCsvTable(rawPath(rawDir, 'imd2019Underlying'), uFile, UnderlyingRow),
-    (r) => r.lsoa11cd,
-    (r) => r.lad19cd,
+    uSlice.rows,
+    UNDERLYING_SPEC.code,
+    UNDERLYING_SPEC.district,
     target,
+    {
+      sliced: true,
+    },
   );
-  return [...imd2019Columns(rows), ...healthColumns(under)];
+  return { columns: [...imd2019Columns(rows), ...healthColumns(under)], unavailable: [] };
 }
 
 const c = (

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { gss, int, num, optNum, readCsvTable } from '../csv_table.ts';
+import { gss, int, num, optNum } from '../csv_table.ts';
 import { columnOf, numField, type LsoaColumn } from '../columns.ts';
 import { joinToGeometry, type JoinTarget } from '../join.ts';
-import { RAW, rawPath } from '../raw_catalogue.ts';
+import { RAW } from '../raw_catalogue.ts';
+import type { RawReader } from '../raw_reader.ts';
+import { coverageReason, sliceFor, unavailableColumns, type SourceColumns } from '../slices.ts';
 import { DECILE_NOTE, DOMAINS, IOD2025, RANK_NOTE } from './common.ts';
 import { RESIDENTS } from './census2021.ts';
 
@@ -22,6 +24,7 @@ const ImdRow = z.object({
   imd_decile: int.refine((d) => d >= 1 && d <= 10, 'decile must be 1-10'),
   ...domainCols,
 });
+type ImdRow = z.infer<typeof ImdRow>;
 
 const UnderlyingRow = z.object({
   lsoa21cd: gss('E01'),
@@ -31,6 +34,7 @@ const UnderlyingRow = z.object({
   mental_health_indicator: optNum,
   years_of_potential_life_lost_indicator: optNum,
 });
+type UnderlyingRow = z.infer<typeof UnderlyingRow>;
 
 const base = (theme: string) => ({
   theme,
@@ -40,11 +44,16 @@ const base = (theme: string) => ({
   licence: IOD2025.licence,
 });
 // IoD 2025's own mid-2022 denominators are not in the raw data; Census 2021 residents stand in.
-const popMean = {
+const RESIDENTS_MEAN = {
   kind: 'weightedMean',
   weight: RESIDENTS,
   describe:
     'mean of LSOA values weighted by Census 2021 usual residents (the IoD 2025 mid-2022 denominators are not in the raw data, so this can differ slightly from MHCLG File 10)',
+} as const;
+const EQUAL_MEAN = {
+  kind: 'mean',
+  describe:
+    'mean of LSOA values, each LSOA counting equally (no LSOA 2021 population for this area in the raw data: the IoD 2025 denominators are not there and Census 2021 covers the Liverpool City Region only), so it can differ from the population-weighted MHCLG File 10 figure',
 } as const;
 const noRollup = {
   kind: 'none',
@@ -97,24 +106,78 @@ const DOMAIN_SCORE: Record<string, { unit: string; scale: number; decimals: numb
     },
   };
 
-/** IoD 2025 on LSOA 2021: IMD and the seven domains (score, rank, decile), health indicators. */
-export async function readIod2025(rawDir: string, target: JoinTarget): Promise<LsoaColumn[]> {
-  const file = RAW.imd2025.path;
-  const rows = joinToGeometry(
-    file,
-    await readCsvTable(rawPath(rawDir, 'imd2025'), file, ImdRow),
-    (r) => r.lsoa21cd,
-    (r) => r.lad24cd,
-    target,
-  );
+const IMD_SPEC = {
+  key: 'imd2025England',
+  schema: ImdRow,
+  vintage: '2021',
+  code: (r: ImdRow) => r.lsoa21cd,
+  district: (r: ImdRow) => r.lad24cd,
+} as const;
+
+const UNDERLYING_SPEC = {
+  key: 'imd2025Underlying',
+  schema: UnderlyingRow,
+  vintage: '2021',
+  code: (r: UnderlyingRow) => r.lsoa21cd,
+  district: (r: UnderlyingRow) => r.lad24cd,
+} as const;
+
+/**
+ * IoD 2025 on LSOA 2021: IMD and the seven domains (score, rank, decile) from the England
+ * file; the File 8 health indicators where the raw data has them. Roll-ups weight by Census
+ * 2021 residents where the bundle has them (`hasResidents`), otherwise LSOAs count equally.
+ */
+export async function readIod2025(
+  raw: RawReader,
+  target: JoinTarget,
+  hasResidents: boolean,
+): Promise<SourceColumns> {
+  const file = RAW.imd2025England.path;
+  const slice = await sliceFor(raw, IMD_SPEC, [...target.districts]);
+  const rows = joinToGeometry(file, slice.rows, IMD_SPEC.code, IMD_SPEC.district, target, {
+    sliced: true,
+  });
   const uFile = RAW.imd2025Underlying.path;
+  const uSlice = await sliceFor(raw, UNDERLYING_SPEC, [...target.districts]);
+  const popMean = hasResidents ? RESIDENTS_MEAN : EQUAL_MEAN;
+  if (uSlice.uncovered.length > 0) {
+    return {
+      columns: iod2025Columns(rows, popMean),
+      unavailable: unavailableColumns(
+        healthColumns([], popMean),
+        coverageReason(uFile, 'IoD 2025 underlying health indicators', uSlice),
+      ),
+    };
+  }
   const under = joinToGeometry(
     uFile,
-    await readCsvTable(rawPath(rawDir, 'imd2025Underlying'), uFile, UnderlyingRow),
-    (r) => r.lsoa21cd,
-    (r) => r.lad24cd,
+    uSlice.rows,
+    UNDERLYING_SPEC.code,
+    UNDERLYING_SPEC.district,
     target,
+    {
+      sliced: true,
+    },
   );
+  return {
+    columns: [...iod2025Columns(rows, popMean), ...healthColumns(under, popMean)],
+    unavailable: [],
+  };
+}
+
+type PopMean = typeof RESIDENTS_MEAN | typeof EQUAL_MEAN;
+
+const c = (
+  meta: LsoaColumn['meta'],
+  values: Float64Array,
+  rollup: LsoaColumn['rollup'],
+): LsoaColumn => ({ meta, values, rollup, lsoaVintage: '2021', carry: null });
+
+/** The IMD and domain columns of IoD 2025 rows, in the order of `rows`. */
+export function iod2025Columns(
+  rows: readonly (ImdRow | undefined)[],
+  popMean: PopMean,
+): LsoaColumn[] {
   const c = (
     meta: LsoaColumn['meta'],
     values: Float64Array,
@@ -232,8 +295,16 @@ export async function readIod2025(rawDir: string, target: JoinTarget): Promise<L
       ),
     );
   }
-  const u = (get: (r: z.infer<typeof UnderlyingRow>) => number | null) => columnOf(under, get);
-  out.push(
+  return out;
+}
+
+/** IoD 2025 health domain indicators of the underlying-indicators file. */
+function healthColumns(
+  under: readonly (UnderlyingRow | undefined)[],
+  popMean: PopMean,
+): LsoaColumn[] {
+  const u = (get: (r: UnderlyingRow) => number | null) => columnOf(under, get);
+  return [
     c(
       {
         id: 'imd2025_ypll',
@@ -294,6 +365,5 @@ export async function readIod2025(rawDir: string, target: JoinTarget): Promise<L
       u((r) => r.mental_health_indicator),
       popMean,
     ),
-  );
-  return out;
+  ];
 }
