@@ -34,7 +34,7 @@ export interface BuildOptions {
   /** Build the national layers (england/) even when the area is not England. */
   national?: boolean;
   /** Options of the national layers (tile zooms...). */
-  nationalOptions?: Partial<NationalOptions>;
+  nationalOptions?: Partial<Omit<NationalOptions, 'bundles' | 'say'>>;
 }
 
 export interface BundleSummary {
@@ -108,7 +108,13 @@ export async function buildAtlasData(options: BuildOptions): Promise<BuildSummar
             ...options.nationalOptions,
           })
         : null;
-    if (national) files.push(...national.files);
+    if (national) {
+      files.push(...national.files);
+      if (national.largestTile)
+        say(
+          `largest tile ${national.largestTile.path}: ${(national.largestTile.bytes / 1024).toFixed(0)} KB`,
+        );
+    }
 
     const defaultBundle = pickDefault(entries);
     // The default bundle is also written at the top level, as single-area builds always were,

@@ -54,11 +54,13 @@ export async function buildBundleTables(
   const districts = new Set(area.districts.map((d) => d.code));
   const all11 = await readLsoaDistricts(raw, '2011');
   const all21 = await readLsoaDistricts(raw, '2021');
+  const only21 = await raw.memo('only2021', async () => difference(all21, all11));
+  const only11 = await raw.memo('only2011', async () => difference(all11, all21));
   const target = (v: '2011' | '2021'): JoinTarget => ({
     codes: codes(v === '2011' ? 'lsoa11' : 'lsoa21'),
     vintageLabel: `LSOA ${v}`,
     districts,
-    otherVintageCodes: difference(v === '2011' ? all21 : all11, v === '2011' ? all11 : all21),
+    otherVintageCodes: v === '2011' ? only21 : only11,
     otherVintageLabel: `LSOA ${v === '2011' ? '2021' : '2011'}`,
   });
   const target11 = target('2011');

@@ -16,7 +16,7 @@ const domainCols = Object.fromEntries(
   ]),
 ) as Record<string, typeof num>;
 
-const ImdRow = z.object({
+export const Iod2025Row = z.object({
   lsoa21cd: gss('E01'),
   lad24cd: gss(),
   imd_score: num,
@@ -24,7 +24,7 @@ const ImdRow = z.object({
   imd_decile: int.refine((d) => d >= 1 && d <= 10, 'decile must be 1-10'),
   ...domainCols,
 });
-type ImdRow = z.infer<typeof ImdRow>;
+export type Iod2025Row = z.infer<typeof Iod2025Row>;
 
 const UnderlyingRow = z.object({
   lsoa21cd: gss('E01'),
@@ -50,7 +50,7 @@ const RESIDENTS_MEAN = {
   describe:
     'mean of LSOA values weighted by Census 2021 usual residents (the IoD 2025 mid-2022 denominators are not in the raw data, so this can differ slightly from MHCLG File 10)',
 } as const;
-const EQUAL_MEAN = {
+export const EQUAL_MEAN = {
   kind: 'mean',
   describe:
     'mean of LSOA values, each LSOA counting equally (no LSOA 2021 population for this area in the raw data: the IoD 2025 denominators are not there and Census 2021 covers the Liverpool City Region only), so it can differ from the population-weighted MHCLG File 10 figure',
@@ -108,10 +108,10 @@ const DOMAIN_SCORE: Record<string, { unit: string; scale: number; decimals: numb
 
 const IMD_SPEC = {
   key: 'imd2025England',
-  schema: ImdRow,
+  schema: Iod2025Row,
   vintage: '2021',
-  code: (r: ImdRow) => r.lsoa21cd,
-  district: (r: ImdRow) => r.lad24cd,
+  code: (r: Iod2025Row) => r.lsoa21cd,
+  district: (r: Iod2025Row) => r.lad24cd,
 } as const;
 
 const UNDERLYING_SPEC = {
@@ -175,7 +175,7 @@ const c = (
 
 /** The IMD and domain columns of IoD 2025 rows, in the order of `rows`. */
 export function iod2025Columns(
-  rows: readonly (ImdRow | undefined)[],
+  rows: readonly (Iod2025Row | undefined)[],
   popMean: PopMean,
 ): LsoaColumn[] {
   const c = (
