@@ -32,5 +32,5 @@ export async function writeIndex(
     attributions: ATTRIBUTIONS,
     files: input.files,
   });
-  return out.write({ path: 'index.json', content: JSON.stringify(index, null, 1) });
+  return out.write({ path: 'index.json', content: JSON.stringify(index) });
 }
