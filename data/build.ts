@@ -90,15 +90,15 @@ export async function buildAtlasData(options: BuildOptions): Promise<BuildSummar
     const files: WrittenFile[] = [];
     const entries: BundleEntry[] = [];
     const summaries: BundleSummary[] = [];
-    const started = performance.now();
+    let firstDone = 0;
     let done = 0;
     for (const area of plan.bundles) {
       const result = await bundleInto(out, area, registry, raw, cache, reuse(area), options);
       files.push(...result.files.map((f) => ({ ...f, path: `areas/${area.id}/${f.path}` })));
       entries.push(entryOf(area, result, registry));
       summaries.push(result.summary);
-      done++;
-      if (plan.bundles.length > 1) say(progressLine(done, plan.bundles.length, started));
+      if (++done === 1) firstDone = performance.now();
+      if (plan.bundles.length > 1) say(progressLine(done, plan.bundles.length, firstDone));
     }
     const national =
       plan.national || options.national
@@ -206,9 +206,11 @@ function pickDefault(entries: BundleEntry[]): string {
   return (entries.find((e) => e.id === 'E08000014') ?? entries[0])?.id ?? '';
 }
 
-function progressLine(done: number, total: number, started: number): string {
-  const elapsed = (performance.now() - started) / 1000;
-  const left = (elapsed / done) * (total - done);
+/** Time left from the pace since the first bundle (which also pays for reading the national files). */
+function progressLine(done: number, total: number, firstDone: number): string {
+  const elapsed = (performance.now() - firstDone) / 1000;
+  const left = done > 1 ? (elapsed / (done - 1)) * (total - done) : NaN;
+  if (!Number.isFinite(left)) return `districts done ${done}/${total}`;
   return `districts done ${done}/${total}, ~${left < 90 ? `${Math.round(left)} s` : `${(left / 60).toFixed(1)} min`} left`;
 }
 

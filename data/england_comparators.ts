@@ -22,6 +22,7 @@ export function englandComparators(
   columns: readonly LsoaColumn[],
   lsoaCount: number,
   sourceNote: string,
+  area: { code: string; name: string } = { code: ENGLAND_CODE, name: 'England' },
 ): Comparator[] {
   const rolled = rollUpColumns(columns, oneGroup(lsoaCount));
   const out: Comparator[] = [];
@@ -31,10 +32,10 @@ export function englandComparators(
     if (!r || v === undefined || !Number.isFinite(v)) continue;
     out.push({
       indicatorId: col.meta.id,
-      areaCode: ENGLAND_CODE,
-      areaName: 'England',
+      areaCode: area.code,
+      areaName: area.name,
       value: round(v, storedDecimals(col.meta.decimals)),
-      method: `${r.method}, over all ${lsoaCount.toLocaleString('en-GB')} LSOAs in England`,
+      method: `${r.method}, over all ${lsoaCount.toLocaleString('en-GB')} LSOAs in ${area.name === 'England' ? 'England' : `the ${area.name} region`}`,
       source: `${col.meta.source}, ${sourceNote}`,
       period: col.meta.period,
       vintage: col.meta.vintage,

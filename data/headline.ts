@@ -7,8 +7,9 @@ import { LICENCE, RAW } from './raw_catalogue.ts';
 import type { RawReader } from './raw_reader.ts';
 import type { Registry } from './registry.ts';
 import { PipelineError } from './errors.ts';
-import { englandComparatorsOf } from './england_comparators.ts';
-import { Imd2019Row } from './sources/imd2019.ts';
+import { englandComparators, englandComparatorsOf } from './england_comparators.ts';
+import { rowsByDistrict } from './slices.ts';
+import { IMD2019, imd2019Columns, Imd2019Row } from './sources/imd2019.ts';
 import { checkEnglandRows } from './sources/imd2019_england.ts';
 
 const FingertipsRow = z.object({
@@ -116,9 +117,12 @@ export async function readHeadline(
   return {
     lifeExpectancy,
     deprivationSummaries,
-    comparators: await raw.memo('englandComparators', async () =>
-      englandComparatorsOf(checkEnglandRows(await raw.table('imd2019England', Imd2019Row))),
-    ),
+    comparators: [
+      ...(await raw.memo('englandComparators', async () =>
+        englandComparatorsOf(checkEnglandRows(await raw.table('imd2019England', Imd2019Row))),
+      )),
+      ...(await regionComparators(raw, area, registry)),
+    ],
     sources: [
       {
         what: 'Life expectancy (90366), healthy life expectancy (90362), slope index of inequality in life expectancy (92901)',
@@ -131,10 +135,44 @@ export async function readHeadline(
         licence: LICENCE.ogl,
       },
       {
-        what: 'England values of the IoD 2019 score, Core20 share, income and employment rates and denominators (rolled up from every LSOA in England like the authority values)',
+        what: 'England and region values of the IoD 2019 score, Core20 share, income and employment rates and denominators (rolled up from every LSOA in England, or in the region, like the authority values)',
         source: RAW.imd2019England.source.replace(/ \(indicators\/SOURCES\.md\)$/, ''),
         licence: LICENCE.ogl,
       },
     ],
   };
+}
+
+/**
+ * The region's values of the same indicators as the England comparators, from the region's
+ * LSOAs of the IoD 2019 England file by the same roll-up (once per region and build).
+ */
+async function regionComparators(
+  raw: RawReader,
+  area: AreaChoice,
+  registry: Registry,
+): Promise<Headline['comparators']> {
+  const regions = new Map<string, { code: string; name: string }>();
+  for (const d of area.districts) {
+    const r = registry.byCode.get(d.code)?.region;
+    if (r) regions.set(r.code, r);
+  }
+  const out: Headline['comparators'] = [];
+  for (const region of regions.values()) {
+    out.push(
+      ...(await raw.memo(`regionComparators:${region.code}`, async () => {
+        const by = await rowsByDistrict(raw, IMD2019.main);
+        const rows = registry.districts
+          .filter((d) => d.region.code === region.code)
+          .flatMap((d) => (by.get(d.code) ?? []).map((r) => r.value));
+        return englandComparators(
+          imd2019Columns(rows),
+          rows.length,
+          `the region's LSOAs of the England file (ranks, deciles and mid-2015 denominators from Files 2 and 6; scores as republished by mySociety)`,
+          region,
+        );
+      })),
+    );
+  }
+  return out;
 }

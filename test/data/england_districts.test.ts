@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readDistrictBoundaries, type DistrictLayer } from '../../data/boundaries.ts';
 import { gss, num, text } from '../../data/csv_table.ts';
+import { englandComparators } from '../../data/england_comparators.ts';
 import { RawReader } from '../../data/raw_reader.ts';
 import { readRegistry, type Registry } from '../../data/registry.ts';
 import { rowsByDistrict } from '../../data/slices.ts';
@@ -165,5 +166,23 @@ describe('every English district', () => {
     );
     expect(sum).toBe(england.pop);
     expect(Number.isInteger(sum)).toBe(true);
+    // The region comparators of the headline files: each region's population is the sum of
+    // its districts', and the nine regions add up to England.
+    const regions = new Map<string, { code: string; name: string }>(
+      registry.districts.map((d) => [d.region.code, d.region]),
+    );
+    expect(regions.size).toBe(9);
+    let regionSum = 0;
+    for (const region of regions.values()) {
+      const rows = registry.districts
+        .filter((d) => d.region.code === region.code)
+        .flatMap((d) => (by19.get(d.code) ?? []).map((r) => r.value));
+      const pop = englandComparators(imd2019Columns(rows), rows.length, 'test', region).find(
+        (c) => c.indicatorId === 'imd2019_pop_mid2015',
+      )?.value;
+      expect(pop).toBe(rolled(rows).pop);
+      regionSum += pop ?? NaN;
+    }
+    expect(regionSum).toBe(england.pop);
   });
 });
