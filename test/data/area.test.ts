@@ -95,7 +95,8 @@ describe('--area', () => {
       }
       throw new Error(`${area} was accepted`);
     };
-    expect(refuse('E08000099')).toMatch(/^Unknown --area "E08000099".*Closest: E080000\d9 /);
+    expect(refuse('E08000099')).toMatch(/^Unknown --area "E08000099".*Closest: E0\d{7} /);
+    expect(refuse('E08000099')).toContain('E08000009 Trafford');
     expect(refuse('Blackpol')).toContain('Closest: E06000009 Blackpool');
     expect(refuse('Harogate')).toContain('E07000165 Harrogate (former)');
     expect(refuse('E08000014,nowhere')).toContain('Unknown --area "nowhere"');
