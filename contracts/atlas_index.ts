@@ -14,6 +14,7 @@ import { FileEntrySchema, IndicatorMetaSchema, IndicatorTableSchema } from './ma
  *   england/tables/lad.json             district values of the national indicators
  *   england/tiles/<geography>/{z}/{x}/{y}.pbf  national LSOA geometry as vector tiles
  *   england/values/<geography>/<indicator>.json  one national column, for class breaks
+ *   england/values/<geography>/codes.json       the LSOA codes those columns follow
  */
 export const INDEX_SCHEMA_VERSION = 1;
 
@@ -64,7 +65,11 @@ export const NationalSchema = z.object({
   /** District values (geography "lad", codes = district codes) of `indicators`. */
   authorityTable: z.string(),
   tiles: z.array(TileLayerSchema),
-  /** Folder of one JSON number array per geography and indicator, in tile-count order. */
+  /**
+   * Folder of one NationalColumn file per geography and indicator, `<geography>/<id>.json`.
+   * LSOA columns are in the order of `<geography>/codes.json` (a JSON array of the codes,
+   * sorted) and carry no codes themselves; `lad/<id>.json` carries its codes.
+   */
   values: z.string(),
   /** Indicators built for the whole country (IMD 2019, IoD 2025). */
   indicators: z.array(IndicatorMetaSchema).min(1),

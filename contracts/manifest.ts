@@ -88,7 +88,10 @@ export const ManifestSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   generatedAt: z.string(),
   area: z.object({
-    /** What was asked for: a district code or "lcr". */
+    /**
+     * The bundle id: a district code, or a group's code (E47000004 for the Liverpool City
+     * Region, which builds written before index.json called "lcr").
+     */
     id: z.string(),
     name: z.string(),
     districts: z.array(z.object({ code: z.string(), name: z.string() })).min(1),

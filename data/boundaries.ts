@@ -1,9 +1,14 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { merge } from 'topojson-client';
+import { topology } from 'topojson-server';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { isCodeOfLevel, type GeographyId } from '../contracts/geography.ts';
 import { PipelineError, type InputProblem } from './errors.ts';
-import { RAW, rawPath, type RawKey } from './raw_catalogue.ts';
+import { RAW } from './raw_catalogue.ts';
 
 export interface AreaProps {
   code: string;
@@ -42,25 +47,41 @@ const CollectionShape = z.object({
   features: z.array(z.unknown()),
 });
 
+/** The per-district boundary file of a geography (boundaries/england/<layer>/<LAD>.geojson.gz). */
+export type DistrictLayer = Exclude<GeographyId, 'lad'>;
+
 /**
- * Reads one boundary file, validates every feature, keeps the features of `districts`
- * and returns them sorted by code (the order every indicator array follows).
+ * Reads one district's boundary file, validates every feature and returns them sorted by
+ * code (the order every indicator array follows). A feature repeated byte for byte (one
+ * North Yorkshire ward in the source) is kept once; a code repeated with other content is
+ * refused.
  */
-export async function readBoundaries(
+export async function readDistrictBoundaries(
   rawDir: string,
-  key: RawKey,
-  geography: GeographyId,
-  districts: readonly string[],
+  geography: DistrictLayer,
+  district: string,
 ): Promise<AreaFeature[]> {
-  const file = RAW[key].path;
+  const file = `${RAW.englandBoundaries.path}/${geography}/${district}.geojson.gz`;
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(rawPath(rawDir, key), 'utf8'));
+    json = JSON.parse(gunzipSync(await readFile(path.join(rawDir, file))).toString('utf8'));
   } catch (err) {
-    throw new PipelineError(`Could not read ${file} (${RAW[key].source}) as JSON.`, [
-      { file, message: (err as Error).message },
-    ]);
+    throw new PipelineError(
+      `Could not read ${file} (${RAW.englandBoundaries.source}) as gzipped JSON.`,
+      [{ file, message: (err as Error).message }],
+    );
   }
+  return parseBoundaries(json, file, RAW.englandBoundaries.source, geography, [district]);
+}
+
+/** Validates a boundary FeatureCollection and keeps the features of `districts`, by code. */
+export function parseBoundaries(
+  json: unknown,
+  file: string,
+  source: string,
+  geography: GeographyId,
+  districts: readonly string[],
+): AreaFeature[] {
   const fc = CollectionShape.safeParse(json);
   if (!fc.success) {
     throw new PipelineError(`${file} is not a GeoJSON FeatureCollection.`, [
@@ -69,7 +90,7 @@ export async function readBoundaries(
   }
   const fields = BOUNDARY_FIELDS[geography];
   const problems: InputProblem[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { index: number; text: string }>();
   const wanted = new Set(districts);
   const out: AreaFeature[] = [];
   fc.data.features.forEach((raw, i) => {
@@ -102,16 +123,18 @@ export async function readBoundaries(
       });
       return;
     }
+    const text = JSON.stringify(raw);
     const prev = seen.get(code);
     if (prev !== undefined) {
+      if (prev.text === text) return;
       problems.push({
         ...where,
         value: code,
-        message: `duplicate area code (also features[${prev}])`,
+        message: `duplicate area code (also features[${prev.index}])`,
       });
       return;
     }
-    seen.set(code, i);
+    seen.set(code, { index: i, text });
     const badCoord = findBadCoordinate(f.data.geometry.coordinates);
     if (badCoord) {
       problems.push({ ...where, value: code, message: `invalid coordinates: ${badCoord}` });
@@ -125,13 +148,37 @@ export async function readBoundaries(
     });
   });
   if (problems.length > 0) {
-    throw new PipelineError(
-      `${file} (${RAW[key].source}) has ${problems.length} problem(s).`,
-      problems,
-    );
+    throw new PipelineError(`${file} (${source}) has ${problems.length} problem(s).`, problems);
   }
   out.sort((a, b) => (a.properties.code < b.properties.code ? -1 : 1));
   return out;
+}
+
+/**
+ * District outlines dissolved from their LSOAs (LSOAs nest exactly in districts): the LSOA
+ * rings' shared edges are dropped by topojson's merge over exact coordinates, so the outline
+ * follows the LSOA layer exactly.
+ */
+export function dissolveDistricts(
+  lsoas: readonly AreaFeature[],
+  names: ReadonlyMap<string, string>,
+): AreaFeature[] {
+  const topo = topology({ lsoa: toCollection([...lsoas]) }) as unknown as Topology;
+  const object = topo.objects.lsoa as GeometryCollection<AreaProps>;
+  const byDistrict = new Map<string, (typeof object.geometries)[number][]>();
+  for (const g of object.geometries) {
+    const d = (g.properties as AreaProps | undefined)?.district ?? '';
+    let list = byDistrict.get(d);
+    if (!list) byDistrict.set(d, (list = []));
+    list.push(g);
+  }
+  return [...byDistrict]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, geometries]) => ({
+      type: 'Feature',
+      properties: { code, name: names.get(code) ?? code, district: code },
+      geometry: merge(topo, geometries as Parameters<typeof merge>[1]),
+    }));
 }
 
 /** Checks nested coordinate arrays hold WGS84 lon/lat pairs; returns a description of the first bad one. */

@@ -6,6 +6,8 @@ export type RollupSpec =
   | { kind: 'sum' }
   /** Weighted mean; also how a rate is rebuilt from numerators = rate x denominator. */
   | { kind: 'weightedMean'; weight: string; describe: string }
+  /** Unweighted mean, where the raw data has no weights for the areas: `describe` says so. */
+  | { kind: 'mean'; describe: string }
   | { kind: 'ratio'; numerator: string; denominator: string; scale: number }
   | { kind: 'none'; reason: string };
 

@@ -2,7 +2,8 @@ import { ENGLAND_CODE } from '../contracts/geography.ts';
 import type { Comparator } from '../contracts/manifest.ts';
 import type { Assignment } from '../workers/rollup/aggregate.ts';
 import type { LsoaColumn } from './columns.ts';
-import { imd2019Columns } from './sources/imd2019.ts';
+import type { Row } from './csv_table.ts';
+import { imd2019Columns, type Imd2019Row } from './sources/imd2019.ts';
 import { readImd2019England, type EnglandFileOptions } from './sources/imd2019_england.ts';
 import { rollUpColumns, round, storedDecimals } from './tables.ts';
 
@@ -21,6 +22,7 @@ export function englandComparators(
   columns: readonly LsoaColumn[],
   lsoaCount: number,
   sourceNote: string,
+  area: { code: string; name: string } = { code: ENGLAND_CODE, name: 'England' },
 ): Comparator[] {
   const rolled = rollUpColumns(columns, oneGroup(lsoaCount));
   const out: Comparator[] = [];
@@ -30,10 +32,10 @@ export function englandComparators(
     if (!r || v === undefined || !Number.isFinite(v)) continue;
     out.push({
       indicatorId: col.meta.id,
-      areaCode: ENGLAND_CODE,
-      areaName: 'England',
+      areaCode: area.code,
+      areaName: area.name,
       value: round(v, storedDecimals(col.meta.decimals)),
-      method: `${r.method}, over all ${lsoaCount.toLocaleString('en-GB')} LSOAs in England`,
+      method: `${r.method}, over all ${lsoaCount.toLocaleString('en-GB')} LSOAs in ${area.name === 'England' ? 'England' : `the ${area.name} region`}`,
       source: `${col.meta.source}, ${sourceNote}`,
       period: col.meta.period,
       vintage: col.meta.vintage,
@@ -48,7 +50,11 @@ export async function readEnglandComparators(
   rawDir: string,
   options?: EnglandFileOptions,
 ): Promise<Comparator[]> {
-  const rows = await readImd2019England(rawDir, options);
+  return englandComparatorsOf(await readImd2019England(rawDir, options));
+}
+
+/** England comparators from the validated rows of the IoD 2019 England file. */
+export function englandComparatorsOf(rows: readonly Row<Imd2019Row>[]): Comparator[] {
   return englandComparators(
     imd2019Columns(rows.map((r) => r.value)),
     rows.length,

@@ -24,7 +24,11 @@ export function joinToGeometry<T>(
   codeOf: (r: T) => string,
   districtOf: (r: T) => string,
   target: JoinTarget,
-  options: { allowMissing?: boolean } = {},
+  options: {
+    allowMissing?: boolean;
+    /** Rows are already those of the target's districts (data/slices.ts): each one must join. */
+    sliced?: boolean;
+  } = {},
 ): (T | undefined)[] {
   const index = new Map(target.codes.map((c, i) => [c, i]));
   const out: (T | undefined)[] = new Array<T | undefined>(target.codes.length).fill(undefined);
@@ -36,7 +40,7 @@ export function joinToGeometry<T>(
     const code = codeOf(row.value);
     const i = index.get(code);
     if (i === undefined) {
-      if (!target.districts.has(districtOf(row.value))) continue;
+      if (!options.sliced && !target.districts.has(districtOf(row.value))) continue;
       const list = target.otherVintageCodes.has(code) ? mismatched : unknown;
       list.push({
         file,

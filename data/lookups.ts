@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { gss, num, readCsvTable, text } from './csv_table.ts';
-import { RAW, rawPath } from './raw_catalogue.ts';
+import { gss, num, text } from './csv_table.ts';
+import { RawReader } from './raw_reader.ts';
+
+/**
+ * The lookups every bundle uses, each read once per build (the England-wide files of
+ * boundaries/england, and the Liverpool City Region files for what only they have: the
+ * LSOA 2011-2021 overlap, House of Commons Library MSOA names, the official ONS LSOA-ward
+ * best-fit lookups carried in the IoD LCR files). Functions take a RawReader, or a raw
+ * folder path for one-off use (cli/).
+ */
+type Raw = RawReader | string;
+const reader = (raw: Raw) => (typeof raw === 'string' ? new RawReader(raw) : raw);
 
 const NestRow = z.object({
   LSOA11CD: gss('E01').optional(),
@@ -10,20 +20,19 @@ const NestRow = z.object({
   LADCD: gss('E06', 'E07', 'E08', 'E09'),
 });
 
-/** LSOA -> MSOA of the same vintage (exact nesting). */
-export async function readLsoaToMsoa(
-  rawDir: string,
-  vintage: '2011' | '2021',
-): Promise<Map<string, string>> {
-  const key = vintage === '2011' ? 'lsoa11ToMsoa11' : 'lsoa21ToMsoa21';
-  const rows = await readCsvTable(rawPath(rawDir, key), RAW[key].path, NestRow);
-  const out = new Map<string, string>();
-  for (const { value: r } of rows) {
-    const lsoa = vintage === '2011' ? r.LSOA11CD : r.LSOA21CD;
-    const msoa = vintage === '2011' ? r.MSOA11CD : r.MSOA21CD;
-    if (lsoa && msoa) out.set(lsoa, msoa);
-  }
-  return out;
+/** LSOA -> MSOA of the same vintage (exact nesting), England. */
+export function readLsoaToMsoa(raw: Raw, vintage: '2011' | '2021'): Promise<Map<string, string>> {
+  const r = reader(raw);
+  return r.memo(`lsoaToMsoa${vintage}`, async () => {
+    const key = vintage === '2011' ? 'lsoa11ToMsoa11' : 'lsoa21ToMsoa21';
+    const out = new Map<string, string>();
+    for (const { value: row } of await r.table(key, NestRow)) {
+      const lsoa = vintage === '2011' ? row.LSOA11CD : row.LSOA21CD;
+      const msoa = vintage === '2011' ? row.MSOA11CD : row.MSOA21CD;
+      if (lsoa && msoa) out.set(lsoa, msoa);
+    }
+    return out;
+  });
 }
 
 const AreaFitRow = z.object({
@@ -33,19 +42,38 @@ const AreaFitRow = z.object({
   share_of_lsoa_area: num,
 });
 
-/** LSOA -> ward 2025 by largest area share (derived, not ONS). */
-export async function readLsoaToWardAreaFit(
-  rawDir: string,
+/** Every English LSOA code of a vintage with the current district whose boundary file holds it. */
+export function readLsoaDistricts(
+  raw: Raw,
+  vintage: '2011' | '2021',
+): Promise<ReadonlyMap<string, string>> {
+  const r = reader(raw);
+  return r.memo(`lsoaDistricts${vintage}`, async () => {
+    const key = vintage === '2011' ? 'lsoa11ToMsoa11' : 'lsoa21ToMsoa21';
+    const out = new Map<string, string>();
+    for (const { value: row } of await r.table(key, NestRow)) {
+      const lsoa = vintage === '2011' ? row.LSOA11CD : row.LSOA21CD;
+      if (lsoa) out.set(lsoa, row.LADCD);
+    }
+    return out;
+  });
+}
+
+/** LSOA -> ward 2025 by largest area share (derived, not ONS), England. */
+export function readLsoaToWardAreaFit(
+  raw: Raw,
   vintage: '2011' | '2021',
 ): Promise<Map<string, string>> {
-  const key = vintage === '2011' ? 'lsoa11ToWard25Area' : 'lsoa21ToWard25Area';
-  const rows = await readCsvTable(rawPath(rawDir, key), RAW[key].path, AreaFitRow);
-  const out = new Map<string, string>();
-  for (const { value: r } of rows) {
-    const lsoa = vintage === '2011' ? r.LSOA11CD : r.LSOA21CD;
-    if (lsoa) out.set(lsoa, r.WD25CD);
-  }
-  return out;
+  const r = reader(raw);
+  return r.memo(`wardAreaFit${vintage}`, async () => {
+    const key = vintage === '2011' ? 'lsoa11ToWard25Area' : 'lsoa21ToWard25Area';
+    const out = new Map<string, string>();
+    for (const { value: row } of await r.table(key, AreaFitRow)) {
+      const lsoa = vintage === '2011' ? row.LSOA11CD : row.LSOA21CD;
+      if (lsoa) out.set(lsoa, row.WD25CD);
+    }
+    return out;
+  });
 }
 
 const OverlapRow = z.object({
@@ -57,14 +85,9 @@ const OverlapRow = z.object({
 });
 export type OverlapLink = z.infer<typeof OverlapRow>;
 
-/** Every LSOA 2011 - LSOA 2021 overlap pair with area shares. */
-export async function readLsoaOverlap(rawDir: string): Promise<OverlapLink[]> {
-  const rows = await readCsvTable(
-    rawPath(rawDir, 'lsoa11ToLsoa21'),
-    RAW.lsoa11ToLsoa21.path,
-    OverlapRow,
-  );
-  return rows.map((r) => r.value);
+/** Every LSOA 2011 - LSOA 2021 overlap pair with area shares (Liverpool City Region only). */
+export async function readLsoaOverlap(raw: Raw): Promise<OverlapLink[]> {
+  return (await reader(raw).table('lsoa11ToLsoa21', OverlapRow)).map((r) => r.value);
 }
 
 const CentreRow = z.object({
@@ -75,46 +98,54 @@ const CentreRow = z.object({
   LADCD: gss(),
 });
 
-/** LSOA centre points (not population-weighted) keyed by vintage then code. */
-export async function readLsoaCentres(
-  rawDir: string,
+/** LSOA centre points (not population-weighted) keyed by vintage then code, England. */
+export function readLsoaCentres(
+  raw: Raw,
 ): Promise<Record<'2011' | '2021', Map<string, [number, number]>>> {
-  const rows = await readCsvTable(rawPath(rawDir, 'lsoaCentres'), RAW.lsoaCentres.path, CentreRow);
-  const out = {
-    '2011': new Map<string, [number, number]>(),
-    '2021': new Map<string, [number, number]>(),
-  };
-  for (const { value: r } of rows) {
-    const p: [number, number] = [r.longitude, r.latitude];
-    if (r.vintage.includes('2011')) out['2011'].set(r.LSOACD, p);
-    if (r.vintage.includes('2021')) out['2021'].set(r.LSOACD, p);
-  }
-  return out;
+  const r = reader(raw);
+  return r.memo('centres', async () => {
+    const out = {
+      '2011': new Map<string, [number, number]>(),
+      '2021': new Map<string, [number, number]>(),
+    };
+    for (const { value: row } of await r.table('lsoaCentres', CentreRow)) {
+      const p: [number, number] = [row.longitude, row.latitude];
+      if (row.vintage.includes('2011')) out['2011'].set(row.LSOACD, p);
+      if (row.vintage.includes('2021')) out['2021'].set(row.LSOACD, p);
+    }
+    return out;
+  });
 }
 
 const MsoaNameRow = z.object({ MSOACD: gss('E02'), MSOAHCLNM: text });
 
-/** House of Commons Library friendly MSOA names. */
-export async function readMsoaNames(rawDir: string): Promise<Map<string, string>> {
-  const rows = await readCsvTable(rawPath(rawDir, 'msoaNames'), RAW.msoaNames.path, MsoaNameRow);
-  return new Map(rows.map((r) => [r.value.MSOACD, r.value.MSOAHCLNM.trim()]));
+/** House of Commons Library friendly MSOA names (Liverpool City Region only). */
+export function readMsoaNames(raw: Raw): Promise<Map<string, string>> {
+  const r = reader(raw);
+  return r.memo('msoaNames', async () => {
+    const rows = await r.table('msoaNames', MsoaNameRow);
+    return new Map(rows.map((x) => [x.value.MSOACD, x.value.MSOAHCLNM.trim()]));
+  });
 }
 
 const Official11 = z.object({ lsoa11cd: gss('E01'), wd19cd: gss('E05') });
 const Official21 = z.object({ lsoa21cd: gss('E01'), wd24cd: gss('E05') });
 
 /**
- * The official ONS LSOA->ward best-fit lookups carried in the IoD files: LSOA 2011 -> ward
- * 2019 (imd2019 file) and LSOA 2021 -> ward 2024 (imd2025 file).
+ * The official ONS LSOA->ward best-fit lookups carried in the IoD LCR files: LSOA 2011 ->
+ * ward 2019 and LSOA 2021 -> ward 2024 (Liverpool City Region only).
  */
-export async function readOfficialWardLookup(
-  rawDir: string,
+export function readOfficialWardLookup(
+  raw: Raw,
   vintage: '2011' | '2021',
 ): Promise<Map<string, string>> {
-  if (vintage === '2011') {
-    const rows = await readCsvTable(rawPath(rawDir, 'imd2019'), RAW.imd2019.path, Official11);
-    return new Map(rows.map((r) => [r.value.lsoa11cd, r.value.wd19cd]));
-  }
-  const rows = await readCsvTable(rawPath(rawDir, 'imd2025'), RAW.imd2025.path, Official21);
-  return new Map(rows.map((r) => [r.value.lsoa21cd, r.value.wd24cd]));
+  const r = reader(raw);
+  return r.memo(`officialWard${vintage}`, async () => {
+    if (vintage === '2011') {
+      const rows = await r.table('imd2019Lcr', Official11);
+      return new Map(rows.map((x) => [x.value.lsoa11cd, x.value.wd19cd]));
+    }
+    const rows = await r.table('imd2025Lcr', Official21);
+    return new Map(rows.map((x) => [x.value.lsoa21cd, x.value.wd24cd]));
+  });
 }

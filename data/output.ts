@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
   /** Path relative to the output folder, with forward slashes. */
   path: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
 export interface WrittenFile {
@@ -14,8 +14,44 @@ export interface WrittenFile {
   sha256: string;
 }
 
-export function sha256(content: string | Buffer): string {
+export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * A build's output while it is being written: a fresh sibling folder of the target, swapped
+ * into place only by `commit`, so a failure at any point leaves the previous output untouched.
+ */
+export class StagedOutput {
+  private constructor(
+    readonly target: string,
+    readonly dir: string,
+  ) {}
+
+  static async open(outDir: string): Promise<StagedOutput> {
+    const target = path.resolve(outDir);
+    await mkdir(path.dirname(target), { recursive: true });
+    return new StagedOutput(target, await mkdtemp(`${target}.partial-`));
+  }
+
+  /** Writes one file (path relative to the output, forward slashes) and returns its entry. */
+  write(f: OutputFile): Promise<WrittenFile> {
+    return writeOne(this.dir, f);
+  }
+
+  /** Copies a finished folder (e.g. a cached bundle) to `rel` inside the output. */
+  async copyIn(from: string, rel: string): Promise<void> {
+    checkRelative(rel);
+    await cp(from, path.join(this.dir, rel), { recursive: true });
+  }
+
+  async commit(): Promise<void> {
+    await swapInto(this.dir, this.target);
+  }
+
+  async abort(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -28,26 +64,38 @@ export async function writeOutputAtomically(
   files: OutputFile[],
   finalFile: (written: WrittenFile[]) => OutputFile,
 ): Promise<WrittenFile[]> {
-  const target = path.resolve(outDir);
-  await mkdir(path.dirname(target), { recursive: true });
-  const staging = await mkdtemp(`${target}.partial-`);
+  const out = await StagedOutput.open(outDir);
   try {
-    const written: WrittenFile[] = [];
-    for (const f of files) {
-      written.push(await writeOne(staging, f));
-    }
-    written.push(await writeOne(staging, finalFile(written)));
-    await swapInto(staging, target);
+    const written = await writeFiles(out.dir, '', files, finalFile);
+    await out.commit();
     return written;
   } catch (err) {
-    await rm(staging, { recursive: true, force: true });
+    await out.abort();
     throw err;
   }
 }
 
+/** Writes files under `prefix` of `dir`, then the final file made from their entries. */
+export async function writeFiles(
+  dir: string,
+  prefix: string,
+  files: OutputFile[],
+  finalFile: (written: WrittenFile[]) => OutputFile,
+): Promise<WrittenFile[]> {
+  const base = path.join(dir, prefix);
+  const written: WrittenFile[] = [];
+  for (const f of files) written.push(await writeOne(base, f));
+  written.push(await writeOne(base, finalFile(written)));
+  return written;
+}
+
+function checkRelative(rel: string): void {
+  if (rel.split(/[\\/]/).includes('..') || path.isAbsolute(rel))
+    throw new Error(`refusing to write outside the output folder: ${rel}`);
+}
+
 async function writeOne(dir: string, f: OutputFile): Promise<WrittenFile> {
-  if (f.path.includes('..') || path.isAbsolute(f.path))
-    throw new Error(`refusing to write outside the output folder: ${f.path}`);
+  checkRelative(f.path);
   const full = path.join(dir, f.path);
   await mkdir(path.dirname(full), { recursive: true });
   await writeFile(full, f.content);

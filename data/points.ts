@@ -1,9 +1,11 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { z } from 'zod';
+import { LCR } from '../contracts/geography.ts';
 import type { LayerMeta } from '../contracts/manifest.ts';
-import { num, optNum, readCsvTable, text, yesNo } from './csv_table.ts';
+import { num, optNum, text, yesNo } from './csv_table.ts';
 import type { AreaChoice } from './area.ts';
-import { LICENCE, RAW, rawPath } from './raw_catalogue.ts';
+import { LICENCE, RAW } from './raw_catalogue.ts';
+import type { RawReader } from './raw_reader.ts';
 
 export type PointProps = Record<string, string | number | null>;
 export interface PointLayer {
@@ -109,23 +111,21 @@ const joinAddress = (...parts: string[]) =>
     .join(', ');
 
 /** Point layers of community assets from the raw asset files, filtered to the area's districts. */
-export async function readPointLayers(rawDir: string, area: AreaChoice): Promise<PointLayer[]> {
+export async function readPointLayers(raw: RawReader, area: AreaChoice): Promise<PointLayer[]> {
   const names = new Set(area.districts.map((d) => norm(d.name)));
   const hasSefton = area.districts.some((d) => d.code === SEFTON);
+  // The pharmacy, library and food bank lists of the raw data cover the Liverpool City Region.
+  const inLcr = area.districts.some((d) => (LCR.districts as readonly string[]).includes(d.code));
+  const lcrOnly = (what: string, coverage: string) =>
+    inLcr ? coverage : `None: the raw ${what} covers the Liverpool City Region only.`;
   const layers: PointLayer[] = [];
 
   // GP practices: the raw register covers Sefton's practices only.
-  const gpLe = await readCsvTable(
-    rawPath(rawDir, 'gpLifeExpectancy'),
-    RAW.gpLifeExpectancy.path,
-    GpLeRow,
-  );
+  const gpLe = await raw.table('gpLifeExpectancy', GpLeRow);
   const le = new Map(
     gpLe.filter((r) => r.value.year_end === '2020').map((r) => [r.value.practice_code, r.value]),
   );
-  const gps = hasSefton
-    ? await readCsvTable(rawPath(rawDir, 'gpPractices'), RAW.gpPractices.path, GpRow)
-    : [];
+  const gps = hasSefton ? await raw.table('gpPractices', GpRow) : [];
   layers.push({
     meta: {
       id: 'gp_practices',
@@ -158,11 +158,7 @@ export async function readPointLayers(rawDir: string, area: AreaChoice): Promise
     },
   });
 
-  const pharmacies = await readCsvTable(
-    rawPath(rawDir, 'pharmacies'),
-    RAW.pharmacies.path,
-    PharmacyRow,
-  );
+  const pharmacies = await raw.table('pharmacies', PharmacyRow);
   layers.push({
     meta: {
       id: 'pharmacies',
@@ -170,7 +166,10 @@ export async function readPointLayers(rawDir: string, area: AreaChoice): Promise
       source: 'NHSBSA Consolidated Pharmaceutical List 2023/24 Q3',
       period: 'October-December 2023',
       licence: LICENCE.ogl,
-      coverage: 'Pharmacies on the list of the area\u2019s Health and Wellbeing Board(s).',
+      coverage: lcrOnly(
+        'pharmaceutical list',
+        'Pharmacies on the list of the area\u2019s Health and Wellbeing Board(s).',
+      ),
     },
     collection: {
       type: 'FeatureCollection',
@@ -197,11 +196,7 @@ export async function readPointLayers(rawDir: string, area: AreaChoice): Promise
     },
   });
 
-  const libraries = await readCsvTable(
-    rawPath(rawDir, 'libraries'),
-    RAW.libraries.path,
-    LibraryRow,
-  );
+  const libraries = await raw.table('libraries', LibraryRow);
   layers.push({
     meta: {
       id: 'libraries',
@@ -209,8 +204,10 @@ export async function readPointLayers(rawDir: string, area: AreaChoice): Promise
       source: 'Libraries Hacked England public library list',
       period: 'about 2016-17: check current status',
       licence: 'Libraries Hacked data (MIT); underlying public-sector lists OGL v3.0.',
-      coverage:
+      coverage: lcrOnly(
+        'library list',
         'Open libraries (closed ones excluded), council-run and independent community libraries.',
+      ),
     },
     collection: {
       type: 'FeatureCollection',
@@ -231,7 +228,7 @@ export async function readPointLayers(rawDir: string, area: AreaChoice): Promise
     },
   });
 
-  const food = await readCsvTable(rawPath(rawDir, 'foodBanks'), RAW.foodBanks.path, FoodBankRow);
+  const food = await raw.table('foodBanks', FoodBankRow);
   layers.push({
     meta: {
       id: 'food_banks',
@@ -239,7 +236,10 @@ export async function readPointLayers(rawDir: string, area: AreaChoice): Promise
       source: 'Give Food UK (givefood.org.uk)',
       period: 'about 2023',
       licence: LICENCE.giveFood,
-      coverage: 'Food bank organisations at their main address, not every distribution point.',
+      coverage: lcrOnly(
+        'food bank list',
+        'Food bank organisations at their main address, not every distribution point.',
+      ),
     },
     collection: {
       type: 'FeatureCollection',
@@ -260,9 +260,7 @@ export async function readPointLayers(rawDir: string, area: AreaChoice): Promise
     },
   });
 
-  const named = hasSefton
-    ? await readCsvTable(rawPath(rawDir, 'namedAssets'), RAW.namedAssets.path, NamedRow)
-    : [];
+  const named = hasSefton ? await raw.table('namedAssets', NamedRow) : [];
   layers.push({
     meta: {
       id: 'community_assets',

@@ -23,62 +23,56 @@ export interface RawFile {
 
 /** Every raw file the pipeline reads. */
 export const RAW = {
-  lsoa11: {
-    path: 'boundaries/lcr_lsoa11_bgc.geojson',
-    source: 'ONS LSOA Dec 2011 BGC boundaries (boundaries/SOURCES.md)',
+  englandBoundaries: {
+    path: 'boundaries/england',
+    source:
+      'ONS LSOA 2011/2021, MSOA 2011/2021 and ward 2025 BGC boundaries, one gzipped GeoJSON per district and layer (boundaries/england/SOURCES.md)',
   },
-  lsoa21: {
-    path: 'boundaries/lcr_lsoa21_bgc.geojson',
-    source: 'ONS LSOA Dec 2021 BGC boundaries (boundaries/SOURCES.md)',
+  ladList: {
+    path: 'boundaries/england/lad.csv',
+    source:
+      'English local authority districts with county, combined authority and region (boundaries/england/SOURCES.md)',
   },
-  msoa11: {
-    path: 'boundaries/lcr_msoa11_bgc.geojson',
-    source: 'ONS MSOA Dec 2011 BGC boundaries (boundaries/SOURCES.md)',
-  },
-  msoa21: {
-    path: 'boundaries/lcr_msoa21_bgc.geojson',
-    source: 'ONS MSOA Dec 2021 BGC boundaries (boundaries/SOURCES.md)',
-  },
-  ward: {
-    path: 'boundaries/lcr_wards_wd25_bgc.geojson',
-    source: 'ONS electoral wards May 2025 BGC boundaries (boundaries/SOURCES.md)',
-  },
-  lad: {
-    path: 'boundaries/lcr_lad_bgc_dissolved_from_lsoa21.geojson',
-    source: 'local authority outlines dissolved from ONS LSOA 2021 BGC (boundaries/SOURCES.md)',
+  ladHistory: {
+    path: 'boundaries/england/lad_code_history.csv',
+    source: 'English district code history, older code to current (boundaries/england/SOURCES.md)',
   },
   lsoa11ToMsoa11: {
-    path: 'boundaries/lcr_lookup_lsoa11_msoa11.csv',
-    source: 'LSOA 2011 to MSOA 2011 lookup (boundaries/SOURCES.md)',
+    path: 'boundaries/england/lsoa11_msoa11.csv',
+    source: 'LSOA 2011 to MSOA 2011 lookup, England (boundaries/england/SOURCES.md)',
   },
   lsoa21ToMsoa21: {
-    path: 'boundaries/lcr_lookup_lsoa21_msoa21.csv',
-    source: 'LSOA 2021 to MSOA 2021 lookup (boundaries/SOURCES.md)',
+    path: 'boundaries/england/lsoa21_msoa21.csv',
+    source: 'LSOA 2021 to MSOA 2021 lookup, England (boundaries/england/SOURCES.md)',
+  },
+  lsoa11ToWard25Area: {
+    path: 'boundaries/england/lsoa11_ward_areafit.csv',
+    source:
+      'LSOA 2011 to ward 2025 area-fit lookup, derived, England (boundaries/england/SOURCES.md)',
+  },
+  lsoa21ToWard25Area: {
+    path: 'boundaries/england/lsoa21_ward_areafit.csv',
+    source:
+      'LSOA 2021 to ward 2025 area-fit lookup, derived, England (boundaries/england/SOURCES.md)',
+  },
+  lsoaCentres: {
+    path: 'boundaries/england/lsoa_centre_points.csv',
+    source: 'LSOA centre points, England (drkane/geo-lookups; boundaries/england/SOURCES.md)',
   },
   lsoa11ToLsoa21: {
     path: 'boundaries/lcr_lookup_lsoa11_lsoa21_overlap_derived.csv',
-    source: 'LSOA 2011 to LSOA 2021 overlap lookup, derived (boundaries/SOURCES.md)',
-  },
-  lsoa11ToWard25Area: {
-    path: 'boundaries/lcr_lookup_lsoa11_ward25_areafit_derived.csv',
-    source: 'LSOA 2011 to ward 2025 area-fit lookup, derived (boundaries/SOURCES.md)',
-  },
-  lsoa21ToWard25Area: {
-    path: 'boundaries/lcr_lookup_lsoa21_ward25_areafit_derived.csv',
-    source: 'LSOA 2021 to ward 2025 area-fit lookup, derived (boundaries/SOURCES.md)',
-  },
-  lsoaCentres: {
-    path: 'boundaries/lcr_lsoa_centre_points.csv',
-    source: 'LSOA centre points (drkane/geo-lookups; boundaries/SOURCES.md)',
+    source:
+      'LSOA 2011 to LSOA 2021 overlap lookup, derived, Liverpool City Region only (boundaries/SOURCES.md)',
   },
   msoaNames: {
     path: 'boundaries/lcr_msoa_names_hcl.csv',
-    source: 'House of Commons Library MSOA names (boundaries/SOURCES.md)',
+    source:
+      'House of Commons Library MSOA names, Liverpool City Region only (boundaries/SOURCES.md)',
   },
-  imd2019: {
+  imd2019Lcr: {
     path: 'indicators/imd2019_lsoa11_lcr.csv',
     source:
-      'MHCLG English Indices of Deprivation 2019, Files 2, 3, 6 and 9 (indicators/SOURCES.md)',
+      'MHCLG IoD 2019 for the Liverpool City Region with the ONS LSOA 2011 to ward 2019 best-fit lookup (indicators/SOURCES.md)',
   },
   imd2019England: {
     path: 'indicators/imd2019_lsoa11_england.csv',
@@ -87,27 +81,37 @@ export const RAW = {
   },
   imd2019Underlying: {
     path: 'indicators/imd2019_lsoa11_underlying_indicators_lcr.csv',
-    source: 'MHCLG IoD 2019 File 8 underlying indicators (indicators/SOURCES.md)',
+    source:
+      'MHCLG IoD 2019 File 8 underlying indicators, Liverpool City Region only (indicators/SOURCES.md)',
   },
-  imd2025: {
+  imd2025Lcr: {
     path: 'indicators/imd2025_lsoa21_lcr.csv',
-    source: 'MHCLG English Indices of Deprivation 2025, File 7 (indicators/SOURCES.md)',
+    source:
+      'MHCLG IoD 2025 for the Liverpool City Region with the ONS LSOA 2021 to ward 2024 lookup (indicators/SOURCES.md)',
+  },
+  imd2025England: {
+    path: 'indicators/imd2025_lsoa21_england.csv',
+    source:
+      'MHCLG English Indices of Deprivation 2025, File 7, every LSOA in England (indicators/SOURCES.md)',
   },
   imd2025Underlying: {
     path: 'indicators/imd2025_lsoa21_underlying_indicators_lcr.csv',
-    source: 'MHCLG IoD 2025 File 8 underlying indicators (indicators/SOURCES.md)',
+    source:
+      'MHCLG IoD 2025 File 8 underlying indicators, Liverpool City Region only (indicators/SOURCES.md)',
   },
   population2020: {
     path: 'indicators/ons_mye2020_population_lsoa11_syoa_lcr.csv',
-    source: 'ONS mid-2020 LSOA population estimates SAPE23DT2 (indicators/SOURCES.md)',
+    source:
+      'ONS mid-2020 LSOA population estimates SAPE23DT2, Liverpool City Region only (indicators/SOURCES.md)',
   },
   disability2021: {
     path: 'indicators/census2021_disability_lsoa21_lcr.csv',
-    source: 'ONS Census 2021 TS038 disability (indicators/SOURCES.md)',
+    source: 'ONS Census 2021 TS038 disability, Liverpool City Region only (indicators/SOURCES.md)',
   },
   householdDeprivation2021: {
     path: 'indicators/census2021_household_deprivation_lsoa21_lcr.csv',
-    source: 'ONS Census 2021 TS011 household deprivation (indicators/SOURCES.md)',
+    source:
+      'ONS Census 2021 TS011 household deprivation, Liverpool City Region only (indicators/SOURCES.md)',
   },
   fingertipsLe: {
     path: 'indicators/fingertips_le_hle_sii_la_england.csv',

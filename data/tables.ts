@@ -93,6 +93,11 @@ export function rollUpColumns(
         values: weightedMeanBy(col.values, need(r.weight), assignment),
         method: r.describe,
       });
+    } else if (r.kind === 'mean') {
+      out.set(col.meta.id, {
+        values: weightedMeanBy(col.values, new Float64Array(col.values.length).fill(1), assignment),
+        method: r.describe,
+      });
     } else {
       out.set(col.meta.id, {
         values: ratioBy(need(r.numerator), need(r.denominator), assignment, r.scale),

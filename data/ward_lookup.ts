@@ -24,10 +24,12 @@ export function chooseWardLookup(input: WardLookupInput): {
   const lookup = new Map<string, string>();
   const usedOfficial: string[] = [];
   const usedAreaFit: string[] = [];
+  const noOfficial: string[] = [];
   for (const d of districts) {
     const members = lsoaCodes.filter((_, i) => lsoaDistricts[i] === d.code);
     const fits = members.every((c) => wardCodes.has(official.get(c) ?? ''));
-    (fits ? usedOfficial : usedAreaFit).push(d.name);
+    const none = members.every((c) => !official.has(c));
+    (fits ? usedOfficial : none ? noOfficial : usedAreaFit).push(d.name);
     for (const c of members) {
       const w = fits ? official.get(c) : areaFit.get(c);
       if (w !== undefined) lookup.set(c, w);
@@ -42,6 +44,10 @@ export function chooseWardLookup(input: WardLookupInput): {
   if (usedAreaFit.length > 0)
     parts.push(
       `the derived largest-area-share LSOA ${vintage} to ward 2025 lookup${several ? ` (${usedAreaFit.join(', ')})` : ''}, because the best-fit wards there are not the 2025 wards`,
+    );
+  if (noOfficial.length > 0)
+    parts.push(
+      `the derived largest-area-share LSOA ${vintage} to ward 2025 lookup${several ? ` (${noOfficial.join(', ')})` : ''}, because the raw data has no ONS best-fit lookup there`,
     );
   return { lookup, lookupMethod: parts.join('; ') };
 }

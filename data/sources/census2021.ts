@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { gss, int, readCsvTable } from '../csv_table.ts';
+import { gss, int } from '../csv_table.ts';
 import type { LsoaColumn } from '../columns.ts';
 import { joinToGeometry, type JoinTarget } from '../join.ts';
-import { LICENCE, RAW, rawPath } from '../raw_catalogue.ts';
+import { LICENCE, RAW } from '../raw_catalogue.ts';
+import type { RawReader } from '../raw_reader.ts';
+import { coverageReason, sliceFor, unavailableColumns, type SourceColumns } from '../slices.ts';
 import type { Row } from '../csv_table.ts';
 
 export const RESIDENTS = 'census2021_residents';
@@ -65,31 +67,69 @@ const meta = {
   licence: LICENCE.ogl,
 } as const;
 
-/** Census 2021 disability (TS038) and household deprivation (TS011) on LSOA 2021. */
-export async function readCensus2021(rawDir: string, target: JoinTarget): Promise<LsoaColumn[]> {
+type Pivoted<T> = { lsoa21cd: string; lad24cd: string; byCategory: Map<string, T> };
+type DisabilityRow = z.infer<typeof DisabilityRow>;
+type HouseholdRow = z.infer<typeof HouseholdRow>;
+
+const spec = <T extends { lsoa21cd: string; lad24cd: string }>(
+  key: 'disability2021' | 'householdDeprivation2021',
+  schema: z.ZodType<T>,
+) => ({
+  key,
+  schema,
+  vintage: '2021' as const,
+  code: (r: T) => r.lsoa21cd,
+  district: (r: T) => r.lad24cd,
+});
+const DISABILITY = spec('disability2021', DisabilityRow);
+const HOUSEHOLDS = spec('householdDeprivation2021', HouseholdRow);
+
+/**
+ * Census 2021 disability (TS038) and household deprivation (TS011) on LSOA 2021, where the
+ * raw data has them (the Liverpool City Region).
+ */
+export async function readCensus2021(raw: RawReader, target: JoinTarget): Promise<SourceColumns> {
   const dFile = RAW.disability2021.path;
+  const hFile = RAW.householdDeprivation2021.path;
+  const districts = [...target.districts];
+  const dSlice = await sliceFor(raw, DISABILITY, districts);
+  const hSlice = await sliceFor(raw, HOUSEHOLDS, districts);
+  for (const [slice, file] of [
+    [dSlice, dFile],
+    [hSlice, hFile],
+  ] as const) {
+    if (slice.uncovered.length > 0)
+      return {
+        columns: [],
+        unavailable: unavailableColumns(
+          censusColumns([], []),
+          coverageReason(file, 'Census 2021 tables', slice),
+        ),
+      };
+  }
   const dis = joinToGeometry(
     dFile,
-    pivot(
-      await readCsvTable(rawPath(rawDir, 'disability2021'), dFile, DisabilityRow),
-      (r) => r.disability,
-    ),
+    pivot(dSlice.rows, (r) => r.disability),
     (r) => r.lsoa21cd,
     (r) => r.lad24cd,
     target,
+    { sliced: true },
   );
-  const hFile = RAW.householdDeprivation2021.path;
   const hh = joinToGeometry(
     hFile,
-    pivot(
-      await readCsvTable(rawPath(rawDir, 'householdDeprivation2021'), hFile, HouseholdRow),
-      (r) => r.deprivation_dimensions,
-    ),
+    pivot(hSlice.rows, (r) => r.deprivation_dimensions),
     (r) => r.lsoa21cd,
     (r) => r.lad24cd,
     target,
+    { sliced: true },
   );
+  return { columns: censusColumns(dis, hh), unavailable: [] };
+}
 
+function censusColumns(
+  dis: readonly (Pivoted<DisabilityRow> | undefined)[],
+  hh: readonly (Pivoted<HouseholdRow> | undefined)[],
+): LsoaColumn[] {
   const n = dis.length;
   const residents = new Float64Array(n).fill(NaN);
   const disabled = new Float64Array(n).fill(NaN);

@@ -1,9 +1,20 @@
 import { z } from 'zod';
-import { gss, int, num, optNum, readCsvTable } from '../csv_table.ts';
+import { gss, int, num, optNum } from '../csv_table.ts';
 import { columnOf, numField, type LsoaColumn } from '../columns.ts';
-import { joinToGeometry, type JoinTarget } from '../join.ts';
-import { RAW, rawPath } from '../raw_catalogue.ts';
-import { DECILE_NOTE, DOMAINS, IOD2019, RANK_NOTE } from './common.ts';
+import type { JoinTarget } from '../join.ts';
+import type { RawReader } from '../raw_reader.ts';
+import type { SourceColumns } from '../slices.ts';
+import { DOMAINS, IOD2019 } from './common.ts';
+import {
+  healthColumns,
+  imdColumns,
+  iodBase,
+  iodColumn,
+  iodSpec,
+  rankDecileColumns,
+  readIod,
+  type IodEdition,
+} from './iod.ts';
 
 const rankDecile = Object.fromEntries(
   [...DOMAINS.map((d) => d.key), 'idaci', 'idaopi'].flatMap((k) => [
@@ -37,50 +48,41 @@ const UnderlyingRow = z.object({
 });
 type UnderlyingRow = z.infer<typeof UnderlyingRow>;
 
-const base = (theme: string) => ({
-  theme,
-  source: IOD2019.source,
-  period: IOD2019.period,
-  vintage: IOD2019.vintage,
-  licence: IOD2019.licence,
-});
 const POP = 'imd2019_pop_mid2015';
 const popMean = {
   kind: 'weightedMean',
   weight: POP,
   describe: 'population-weighted mean of LSOA values (IoD 2019 mid-2015 population denominators)',
 } as const;
-const noRollup = {
-  kind: 'none',
-  reason: 'ranks and deciles cannot be averaged; see the Core20 population share',
-} as const;
 
-/** IoD 2019 on LSOA 2011: IMD, domains, supplementary indices, denominators, health indicators. */
-export async function readImd2019(rawDir: string, target: JoinTarget): Promise<LsoaColumn[]> {
-  const file = RAW.imd2019.path;
-  const rows = joinToGeometry(
-    file,
-    await readCsvTable(rawPath(rawDir, 'imd2019'), file, Imd2019Row),
+export const IMD2019: IodEdition<Imd2019Row, UnderlyingRow> = {
+  prefix: 'imd2019',
+  year: '2019',
+  facts: IOD2019,
+  lsoaVintage: '2011',
+  main: iodSpec(
+    'imd2019England',
+    Imd2019Row,
+    '2011',
     (r) => r.lsoa11cd,
     (r) => r.lad19cd,
-    target,
-  );
-  const uFile = RAW.imd2019Underlying.path;
-  const under = joinToGeometry(
-    uFile,
-    await readCsvTable(rawPath(rawDir, 'imd2019Underlying'), uFile, UnderlyingRow),
+  ),
+  underlying: iodSpec(
+    'imd2019Underlying',
+    UnderlyingRow,
+    '2011',
     (r) => r.lsoa11cd,
     (r) => r.lad19cd,
-    target,
-  );
-  return [...imd2019Columns(rows), ...healthColumns(under)];
+  ),
+};
+
+/**
+ * IoD 2019 on LSOA 2011: IMD, domains, supplementary indices and denominators from the
+ * England file (every district); the health indicators of File 8 where the raw data has them.
+ */
+export function readImd2019(raw: RawReader, target: JoinTarget): Promise<SourceColumns> {
+  return readIod(raw, target, IMD2019, imd2019Columns, healthColumns2019);
 }
-
-const c = (
-  meta: LsoaColumn['meta'],
-  values: Float64Array,
-  rollup: LsoaColumn['rollup'],
-): LsoaColumn => ({ meta, values, rollup, lsoaVintage: '2011', carry: null });
 
 /**
  * The columns of an IoD 2019 LSOA file (IMD, Core20, income and employment rates,
@@ -89,69 +91,18 @@ const c = (
 export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaColumn[] {
   const col = (get: (r: Imd2019Row) => number | null) => columnOf(rows, get);
   const out: LsoaColumn[] = [
-    c(
-      {
-        id: 'imd2019_score',
-        label: 'IMD 2019 score',
-        unit: 'score',
-        kind: 'score',
-        decimals: 3,
-        polarity: 'higher-is-worse',
-        definition:
-          'Index of Multiple Deprivation 2019 score: weighted combination of the seven domains (higher = more deprived). Compare areas by score within one edition only.',
-        ...base('Deprivation'),
-      },
-      col((r) => r.imd_score),
-      popMean,
-    ),
-    c(
-      {
-        id: 'imd2019_rank',
-        label: 'IMD 2019 national rank',
-        unit: 'rank',
-        kind: 'rank',
-        decimals: 0,
-        polarity: 'higher-is-better',
-        definition: RANK_NOTE(IOD2019.nLsoas),
-        ...base('Deprivation'),
-      },
-      col((r) => r.imd_rank),
-      noRollup,
-    ),
-    c(
-      {
-        id: 'imd2019_decile',
-        label: 'IMD 2019 national decile',
-        unit: 'decile',
-        kind: 'decile',
-        decimals: 0,
-        polarity: 'higher-is-better',
-        definition: DECILE_NOTE,
-        ...base('Deprivation'),
-      },
-      col((r) => r.imd_decile),
-      noRollup,
-    ),
-    c(
-      {
-        id: 'imd2019_core20',
-        label: 'Population in Core20 areas (IMD 2019)',
-        unit: '% of population',
-        kind: 'share',
-        decimals: 1,
-        polarity: 'higher-is-worse',
-        definition:
-          'Share of the population living in LSOAs in national IMD 2019 deciles 1 and 2 (Core20PLUS5). For one LSOA it is 100 or 0.',
-        ...base('Deprivation'),
-      },
-      col((r) => (r.imd_decile <= 2 ? 100 : 0)),
-      {
+    ...imdColumns(IMD2019, rows, {
+      scoreDefinition:
+        'Index of Multiple Deprivation 2019 score: weighted combination of the seven domains (higher = more deprived). Compare areas by score within one edition only.',
+      scoreRollup: popMean,
+      core20Rollup: {
         ...popMean,
         describe:
           'share of the mid-2015 population (IoD 2019 denominators) living in LSOAs in national IMD deciles 1 and 2',
       },
-    ),
-    c(
+    }),
+    iodColumn(
+      IMD2019,
       {
         id: 'imd2019_income_rate',
         label: 'Income deprivation rate (IoD 2019)',
@@ -161,7 +112,7 @@ export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaC
         polarity: 'higher-is-worse',
         definition:
           'Share of the population experiencing deprivation relating to low income (IoD 2019 income domain score x 100).',
-        ...base('Deprivation'),
+        ...iodBase(IMD2019, 'Deprivation'),
       },
       col((r) => r.income_score_rate * 100),
       {
@@ -171,7 +122,8 @@ export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaC
           'rate from summed numerators (rate x mid-2015 population) and summed mid-2015 population',
       },
     ),
-    c(
+    iodColumn(
+      IMD2019,
       {
         id: 'imd2019_employment_rate',
         label: 'Employment deprivation rate (IoD 2019)',
@@ -181,7 +133,7 @@ export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaC
         polarity: 'higher-is-worse',
         definition:
           'Share of the working-age population (18-59/64) involuntarily excluded from work (IoD 2019 employment domain score x 100).',
-        ...base('Live Well'),
+        ...iodBase(IMD2019, 'Live Well'),
       },
       col((r) => r.employment_score_rate * 100),
       {
@@ -191,7 +143,8 @@ export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaC
           'rate from summed numerators (rate x mid-2015 working-age population) and summed working-age population',
       },
     ),
-    c(
+    iodColumn(
+      IMD2019,
       {
         id: POP,
         label: 'Population, mid-2015 (IoD 2019 denominator)',
@@ -201,12 +154,13 @@ export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaC
         polarity: 'neutral',
         definition:
           'Total population mid-2015 excluding prisoners, the IoD 2019 denominator (File 6). Weights of the population-weighted IMD 2019 score.',
-        ...base('Population'),
+        ...iodBase(IMD2019, 'Population'),
       },
       col((r) => r.pop_total_mid2015),
       { kind: 'sum' },
     ),
-    c(
+    iodColumn(
+      IMD2019,
       {
         id: 'imd2019_pop_working_age_mid2015',
         label: 'Working-age population, mid-2015 (IoD 2019 denominator)',
@@ -216,7 +170,7 @@ export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaC
         polarity: 'neutral',
         definition:
           'Population aged 18-59 (women) / 18-64 (men), mid-2015, the employment domain denominator.',
-        ...base('Population'),
+        ...iodBase(IMD2019, 'Population'),
       },
       col((r) => r.pop_working_age_18_59_64_mid2015),
       { kind: 'sum' },
@@ -231,102 +185,29 @@ export function imd2019Columns(rows: readonly (Imd2019Row | undefined)[]): LsoaC
     const theme =
       d.key === 'idaci' ? 'Start Well' : d.key === 'idaopi' ? 'Age Well' : 'Deprivation';
     out.push(
-      c(
-        {
-          id: `imd2019_${d.key}_rank`,
-          label: `${d.label} rank (IoD 2019)`,
-          unit: 'rank',
-          kind: 'rank',
-          decimals: 0,
-          polarity: 'higher-is-better',
-          definition: `${d.label}: ${RANK_NOTE(IOD2019.nLsoas)}`,
-          ...base(theme),
-        },
-        col((r) => numField(r, `${d.key}_rank`)),
-        noRollup,
-      ),
-      c(
-        {
-          id: `imd2019_${d.key}_decile`,
-          label: `${d.label} decile (IoD 2019)`,
-          unit: 'decile',
-          kind: 'decile',
-          decimals: 0,
-          polarity: 'higher-is-better',
-          definition: `${d.label}: ${DECILE_NOTE}`,
-          ...base(theme),
-        },
-        col((r) => numField(r, `${d.key}_decile`)),
-        noRollup,
+      ...rankDecileColumns(
+        IMD2019,
+        d,
+        theme,
+        (r) => numField(r, `${d.key}_rank`),
+        (r) => numField(r, `${d.key}_decile`),
+        rows,
       ),
     );
   }
   return out;
 }
 
-/** IoD 2019 health domain indicators of the underlying-indicators file (LCR only). */
-function healthColumns(under: readonly (UnderlyingRow | undefined)[]): LsoaColumn[] {
-  const u = (get: (r: UnderlyingRow) => number | null) => columnOf(under, get);
-  return [
-    c(
-      {
-        id: 'imd2019_ypll',
-        label: 'Years of potential life lost (IoD 2019)',
-        unit: 'age/sex-standardised rate',
-        kind: 'score',
-        decimals: 1,
-        polarity: 'higher-is-worse',
-        definition:
-          'IoD 2019 health domain indicator: age- and sex-standardised years of potential life lost (premature deaths under 75), 2013-17.',
-        ...base('Health'),
-      },
-      u((r) => r.years_of_potential_life_lost_indicator),
-      popMean,
-    ),
-    c(
-      {
-        id: 'imd2019_cidr',
-        label: 'Comparative illness and disability ratio (IoD 2019)',
-        unit: 'standardised ratio',
-        kind: 'score',
-        decimals: 1,
-        polarity: 'higher-is-worse',
-        definition:
-          'IoD 2019 health domain indicator: age- and sex-standardised ratio of people receiving illness- or disability-related benefits (100 = England).',
-        ...base('Health'),
-      },
-      u((r) => r.comparative_illness_and_disability_ratio_indicator),
-      popMean,
-    ),
-    c(
-      {
-        id: 'imd2019_acute_morbidity',
-        label: 'Acute morbidity (IoD 2019)',
-        unit: 'standardised ratio',
-        kind: 'score',
-        decimals: 1,
-        polarity: 'higher-is-worse',
-        definition:
-          'IoD 2019 health domain indicator: age- and sex-standardised rate of emergency hospital admissions (100 = England).',
-        ...base('Health'),
-      },
-      u((r) => r.acute_morbidity_indicator),
-      popMean,
-    ),
-    c(
-      {
-        id: 'imd2019_mood_anxiety',
-        label: 'Mood and anxiety disorders (IoD 2019)',
-        unit: 'composite score',
-        kind: 'score',
-        decimals: 2,
-        polarity: 'higher-is-worse',
-        definition:
-          'IoD 2019 health domain indicator combining prescribing, hospital episodes, suicides and benefits for mood and anxiety disorders (higher = worse).',
-        ...base('Health'),
-      },
-      u((r) => r.mood_and_anxiety_disorders_indicator),
-      popMean,
-    ),
-  ];
+/** IoD 2019 health domain indicators of the underlying-indicators file. */
+function healthColumns2019(under: readonly (UnderlyingRow | undefined)[]): LsoaColumn[] {
+  return healthColumns(IMD2019, under, popMean, {
+    ypllPeriod: ', 2013-17',
+    mental: {
+      id: 'imd2019_mood_anxiety',
+      label: 'Mood and anxiety disorders (IoD 2019)',
+      definition:
+        'IoD 2019 health domain indicator combining prescribing, hospital episodes, suicides and benefits for mood and anxiety disorders (higher = worse).',
+      get: (r) => r.mood_and_anxiety_disorders_indicator,
+    },
+  });
 }

@@ -21,8 +21,17 @@ export function parseImd2019England(
   text: string,
   { expectedLsoas = ENGLAND_LSOAS_2011 }: EnglandFileOptions = {},
 ): Row<Imd2019Row>[] {
+  return checkEnglandRows(parseCsvTable(text, RAW.imd2019England.path, Imd2019Row), {
+    expectedLsoas,
+  });
+}
+
+/** Refuses a repeated code (it would count twice) and a file that is not the whole of England. */
+export function checkEnglandRows(
+  rows: Row<Imd2019Row>[],
+  { expectedLsoas = ENGLAND_LSOAS_2011 }: EnglandFileOptions = {},
+): Row<Imd2019Row>[] {
   const file = RAW.imd2019England.path;
-  const rows = parseCsvTable(text, file, Imd2019Row);
   const firstLine = new Map<string, number>();
   const duplicates: InputProblem[] = [];
   for (const { line, value } of rows) {

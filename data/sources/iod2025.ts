@@ -1,9 +1,20 @@
 import { z } from 'zod';
-import { gss, int, num, optNum, readCsvTable } from '../csv_table.ts';
+import { gss, int, num, optNum } from '../csv_table.ts';
 import { columnOf, numField, type LsoaColumn } from '../columns.ts';
-import { joinToGeometry, type JoinTarget } from '../join.ts';
-import { RAW, rawPath } from '../raw_catalogue.ts';
-import { DECILE_NOTE, DOMAINS, IOD2025, RANK_NOTE } from './common.ts';
+import type { JoinTarget } from '../join.ts';
+import type { RawReader } from '../raw_reader.ts';
+import type { SourceColumns } from '../slices.ts';
+import { DOMAINS, IOD2025 } from './common.ts';
+import {
+  healthColumns,
+  imdColumns,
+  iodBase,
+  iodColumn,
+  iodSpec,
+  rankDecileColumns,
+  readIod,
+  type IodEdition,
+} from './iod.ts';
 import { RESIDENTS } from './census2021.ts';
 
 const domainCols = Object.fromEntries(
@@ -14,7 +25,7 @@ const domainCols = Object.fromEntries(
   ]),
 ) as Record<string, typeof num>;
 
-const ImdRow = z.object({
+export const Iod2025Row = z.object({
   lsoa21cd: gss('E01'),
   lad24cd: gss(),
   imd_score: num,
@@ -22,6 +33,7 @@ const ImdRow = z.object({
   imd_decile: int.refine((d) => d >= 1 && d <= 10, 'decile must be 1-10'),
   ...domainCols,
 });
+export type Iod2025Row = z.infer<typeof Iod2025Row>;
 
 const UnderlyingRow = z.object({
   lsoa21cd: gss('E01'),
@@ -31,24 +43,19 @@ const UnderlyingRow = z.object({
   mental_health_indicator: optNum,
   years_of_potential_life_lost_indicator: optNum,
 });
+type UnderlyingRow = z.infer<typeof UnderlyingRow>;
 
-const base = (theme: string) => ({
-  theme,
-  source: IOD2025.source,
-  period: IOD2025.period,
-  vintage: IOD2025.vintage,
-  licence: IOD2025.licence,
-});
 // IoD 2025's own mid-2022 denominators are not in the raw data; Census 2021 residents stand in.
-const popMean = {
+const RESIDENTS_MEAN = {
   kind: 'weightedMean',
   weight: RESIDENTS,
   describe:
     'mean of LSOA values weighted by Census 2021 usual residents (the IoD 2025 mid-2022 denominators are not in the raw data, so this can differ slightly from MHCLG File 10)',
 } as const;
-const noRollup = {
-  kind: 'none',
-  reason: 'ranks and deciles cannot be averaged; see the Core20 population share',
+export const EQUAL_MEAN = {
+  kind: 'mean',
+  describe:
+    'mean of LSOA values, each LSOA counting equally (no LSOA 2021 population for this area in the raw data: the IoD 2025 denominators are not there and Census 2021 covers the Liverpool City Region only), so it can differ from the population-weighted MHCLG File 10 figure',
 } as const;
 
 const DOMAIN_SCORE: Record<string, { unit: string; scale: number; decimals: number; def: string }> =
@@ -97,95 +104,67 @@ const DOMAIN_SCORE: Record<string, { unit: string; scale: number; decimals: numb
     },
   };
 
-/** IoD 2025 on LSOA 2021: IMD and the seven domains (score, rank, decile), health indicators. */
-export async function readIod2025(rawDir: string, target: JoinTarget): Promise<LsoaColumn[]> {
-  const file = RAW.imd2025.path;
-  const rows = joinToGeometry(
-    file,
-    await readCsvTable(rawPath(rawDir, 'imd2025'), file, ImdRow),
+export const IOD2025_EDITION: IodEdition<Iod2025Row, UnderlyingRow> = {
+  prefix: 'imd2025',
+  year: '2025',
+  facts: IOD2025,
+  lsoaVintage: '2021',
+  main: iodSpec(
+    'imd2025England',
+    Iod2025Row,
+    '2021',
     (r) => r.lsoa21cd,
     (r) => r.lad24cd,
-    target,
-  );
-  const uFile = RAW.imd2025Underlying.path;
-  const under = joinToGeometry(
-    uFile,
-    await readCsvTable(rawPath(rawDir, 'imd2025Underlying'), uFile, UnderlyingRow),
+  ),
+  underlying: iodSpec(
+    'imd2025Underlying',
+    UnderlyingRow,
+    '2021',
     (r) => r.lsoa21cd,
     (r) => r.lad24cd,
+  ),
+};
+
+/**
+ * IoD 2025 on LSOA 2021: IMD and the seven domains (score, rank, decile) from the England
+ * file; the File 8 health indicators where the raw data has them. Roll-ups weight by Census
+ * 2021 residents where the bundle has them (`hasResidents`), otherwise LSOAs count equally.
+ */
+export function readIod2025(
+  raw: RawReader,
+  target: JoinTarget,
+  hasResidents: boolean,
+): Promise<SourceColumns> {
+  const popMean = hasResidents ? RESIDENTS_MEAN : EQUAL_MEAN;
+  return readIod(
+    raw,
     target,
+    IOD2025_EDITION,
+    (rows) => iod2025Columns(rows, popMean),
+    (under) => healthColumns2025(under, popMean),
   );
-  const c = (
-    meta: LsoaColumn['meta'],
-    values: Float64Array,
-    rollup: LsoaColumn['rollup'],
-  ): LsoaColumn => ({ meta, values, rollup, lsoaVintage: '2021', carry: null });
-  const out: LsoaColumn[] = [
-    c(
-      {
-        id: 'imd2025_score',
-        label: 'IMD 2025 score',
-        unit: 'score',
-        kind: 'score',
-        decimals: 3,
-        polarity: 'higher-is-worse',
-        definition:
-          'Index of Multiple Deprivation 2025 score (higher = more deprived). Not comparable with IMD 2019 scores; compare editions by rank or decile.',
-        ...base('Deprivation'),
-      },
-      columnOf(rows, (r) => r.imd_score),
-      popMean,
-    ),
-    c(
-      {
-        id: 'imd2025_rank',
-        label: 'IMD 2025 national rank',
-        unit: 'rank',
-        kind: 'rank',
-        decimals: 0,
-        polarity: 'higher-is-better',
-        definition: RANK_NOTE(IOD2025.nLsoas),
-        ...base('Deprivation'),
-      },
-      columnOf(rows, (r) => r.imd_rank),
-      noRollup,
-    ),
-    c(
-      {
-        id: 'imd2025_decile',
-        label: 'IMD 2025 national decile',
-        unit: 'decile',
-        kind: 'decile',
-        decimals: 0,
-        polarity: 'higher-is-better',
-        definition: DECILE_NOTE,
-        ...base('Deprivation'),
-      },
-      columnOf(rows, (r) => r.imd_decile),
-      noRollup,
-    ),
-    c(
-      {
-        id: 'imd2025_core20',
-        label: 'Population in Core20 areas (IMD 2025)',
-        unit: '% of population',
-        kind: 'share',
-        decimals: 1,
-        polarity: 'higher-is-worse',
-        definition:
-          'Share of the population living in LSOAs in national IMD 2025 deciles 1 and 2 (Core20PLUS5). For one LSOA it is 100 or 0.',
-        ...base('Deprivation'),
-      },
-      columnOf(rows, (r) => (r.imd_decile <= 2 ? 100 : 0)),
-      popMean,
-    ),
-  ];
+}
+
+type PopMean = typeof RESIDENTS_MEAN | typeof EQUAL_MEAN;
+
+/** The IMD and domain columns of IoD 2025 rows, in the order of `rows`. */
+export function iod2025Columns(
+  rows: readonly (Iod2025Row | undefined)[],
+  popMean: PopMean,
+): LsoaColumn[] {
+  const out: LsoaColumn[] = imdColumns(IOD2025_EDITION, rows, {
+    scoreDefinition:
+      'Index of Multiple Deprivation 2025 score (higher = more deprived). Not comparable with IMD 2019 scores; compare editions by rank or decile.',
+    scoreRollup: popMean,
+    core20Rollup: popMean,
+  });
   for (const d of DOMAINS) {
     const s = DOMAIN_SCORE[d.key];
     if (!s) continue;
     const theme = d.key === 'employment' ? 'Live Well' : 'Deprivation';
     out.push(
-      c(
+      iodColumn(
+        IOD2025_EDITION,
         {
           id: `imd2025_${d.key}_${s.scale === 100 ? 'rate' : 'score'}`,
           label: `${d.label} ${s.scale === 100 ? 'rate' : 'score'} (IoD 2025)`,
@@ -194,7 +173,7 @@ export async function readIod2025(rawDir: string, target: JoinTarget): Promise<L
           decimals: s.decimals,
           polarity: 'higher-is-worse',
           definition: s.def,
-          ...base(theme),
+          ...iodBase(IOD2025_EDITION, theme),
         },
         columnOf(rows, (r) => {
           const v = numField(r, `${d.key}_score`);
@@ -202,98 +181,32 @@ export async function readIod2025(rawDir: string, target: JoinTarget): Promise<L
         }),
         popMean,
       ),
-      c(
-        {
-          id: `imd2025_${d.key}_rank`,
-          label: `${d.label} rank (IoD 2025)`,
-          unit: 'rank',
-          kind: 'rank',
-          decimals: 0,
-          polarity: 'higher-is-better',
-          definition: `${d.label}: ${RANK_NOTE(IOD2025.nLsoas)}`,
-          ...base(theme),
-        },
-        columnOf(rows, (r) => numField(r, `${d.key}_rank`)),
-        noRollup,
-      ),
-      c(
-        {
-          id: `imd2025_${d.key}_decile`,
-          label: `${d.label} decile (IoD 2025)`,
-          unit: 'decile',
-          kind: 'decile',
-          decimals: 0,
-          polarity: 'higher-is-better',
-          definition: `${d.label}: ${DECILE_NOTE}`,
-          ...base(theme),
-        },
-        columnOf(rows, (r) => numField(r, `${d.key}_decile`)),
-        noRollup,
+      ...rankDecileColumns(
+        IOD2025_EDITION,
+        d,
+        theme,
+        (r) => numField(r, `${d.key}_rank`),
+        (r) => numField(r, `${d.key}_decile`),
+        rows,
       ),
     );
   }
-  const u = (get: (r: z.infer<typeof UnderlyingRow>) => number | null) => columnOf(under, get);
-  out.push(
-    c(
-      {
-        id: 'imd2025_ypll',
-        label: 'Years of potential life lost (IoD 2025)',
-        unit: 'age/sex-standardised rate',
-        kind: 'score',
-        decimals: 1,
-        polarity: 'higher-is-worse',
-        definition:
-          'IoD 2025 health domain indicator: age- and sex-standardised years of potential life lost (premature deaths under 75).',
-        ...base('Health'),
-      },
-      u((r) => r.years_of_potential_life_lost_indicator),
-      popMean,
-    ),
-    c(
-      {
-        id: 'imd2025_cidr',
-        label: 'Comparative illness and disability ratio (IoD 2025)',
-        unit: 'standardised ratio',
-        kind: 'score',
-        decimals: 1,
-        polarity: 'higher-is-worse',
-        definition:
-          'IoD 2025 health domain indicator: age- and sex-standardised ratio of people receiving illness- or disability-related benefits (100 = England).',
-        ...base('Health'),
-      },
-      u((r) => r.comparative_illness_and_disability_ratio_indicator),
-      popMean,
-    ),
-    c(
-      {
-        id: 'imd2025_acute_morbidity',
-        label: 'Acute morbidity (IoD 2025)',
-        unit: 'standardised ratio',
-        kind: 'score',
-        decimals: 1,
-        polarity: 'higher-is-worse',
-        definition:
-          'IoD 2025 health domain indicator: age- and sex-standardised rate of emergency hospital admissions (100 = England).',
-        ...base('Health'),
-      },
-      u((r) => r.acute_morbidity_indicator),
-      popMean,
-    ),
-    c(
-      {
-        id: 'imd2025_mental_health',
-        label: 'Mental health indicator (IoD 2025)',
-        unit: 'composite score',
-        kind: 'score',
-        decimals: 2,
-        polarity: 'higher-is-worse',
-        definition:
-          'IoD 2025 health domain indicator of mental ill health (prescribing, hospital episodes, suicides, benefits; higher = worse).',
-        ...base('Health'),
-      },
-      u((r) => r.mental_health_indicator),
-      popMean,
-    ),
-  );
   return out;
+}
+
+/** IoD 2025 health domain indicators of the underlying-indicators file. */
+function healthColumns2025(
+  under: readonly (UnderlyingRow | undefined)[],
+  popMean: PopMean,
+): LsoaColumn[] {
+  return healthColumns(IOD2025_EDITION, under, popMean, {
+    ypllPeriod: '',
+    mental: {
+      id: 'imd2025_mental_health',
+      label: 'Mental health indicator (IoD 2025)',
+      definition:
+        'IoD 2025 health domain indicator of mental ill health (prescribing, hospital episodes, suicides, benefits; higher = worse).',
+      get: (r) => r.mental_health_indicator,
+    },
+  });
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { gss, int, readCsvTable } from '../csv_table.ts';
+import { gss, int } from '../csv_table.ts';
 import { columnOf, type LsoaColumn } from '../columns.ts';
 import { joinToGeometry, type JoinTarget } from '../join.ts';
-import { LICENCE, RAW, rawPath } from '../raw_catalogue.ts';
+import { LICENCE, RAW } from '../raw_catalogue.ts';
+import type { RawReader } from '../raw_reader.ts';
+import { coverageReason, sliceFor, unavailableColumns, type SourceColumns } from '../slices.ts';
 
 const ages = Object.fromEntries([
   ...Array.from({ length: 90 }, (_, a) => [`age_${a}`, int]),
@@ -44,19 +46,34 @@ const meta = {
   polarity: 'neutral',
 } as const;
 
-/** ONS mid-2020 population on LSOA 2011: total and life-course age groups. */
+const SPEC = {
+  key: 'population2020',
+  schema: PopRow,
+  vintage: '2011',
+  code: (r: PopRow) => r.lsoa11cd,
+  district: (r: PopRow) => r.lad19cd,
+} as const;
+
+/** ONS mid-2020 population on LSOA 2011 (total and life-course age groups), where the raw data has it. */
 export async function readPopulation2020(
-  rawDir: string,
+  raw: RawReader,
   target: JoinTarget,
-): Promise<LsoaColumn[]> {
+): Promise<SourceColumns> {
   const file = RAW.population2020.path;
-  const rows = joinToGeometry(
-    file,
-    await readCsvTable(rawPath(rawDir, 'population2020'), file, PopRow),
-    (r) => r.lsoa11cd,
-    (r) => r.lad19cd,
-    target,
-  );
+  const slice = await sliceFor(raw, SPEC, [...target.districts]);
+  if (slice.uncovered.length > 0)
+    return {
+      columns: [],
+      unavailable: unavailableColumns(
+        populationColumns([]),
+        coverageReason(file, 'ONS mid-2020 LSOA population estimates', slice),
+      ),
+    };
+  const rows = joinToGeometry(file, slice.rows, SPEC.code, SPEC.district, target, { sliced: true });
+  return { columns: populationColumns(rows), unavailable: [] };
+}
+
+function populationColumns(rows: readonly (PopRow | undefined)[]): LsoaColumn[] {
   const c = (
     m: Pick<LsoaColumn['meta'], 'id' | 'label' | 'theme' | 'definition' | 'unit'>,
     get: (r: PopRow) => number,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildAtlasData } from '../../data/build.ts';
 import { PipelineError } from '../../data/errors.ts';
-import { scratchDir, scratchRaw } from '../helpers/raw_copy.ts';
+import { scratchDir } from '../helpers/raw_copy.ts';
+import { scratchRawDeep as scratchRaw } from './scratch_raw.ts';
 
 let out: string;
 let goodManifest: string;
@@ -42,8 +43,8 @@ async function expectRefusal(area = 'E08000014'): Promise<PipelineError> {
   return caught as PipelineError;
 }
 
-const IMD = 'indicators/imd2019_lsoa11_lcr.csv';
-/** Edits the first Sefton row of the IMD 2019 file. */
+const IMD = 'indicators/imd2019_lsoa11_england.csv';
+/** Edits the first Sefton row of the IMD 2019 England file. */
 const editFirstSeftonRow = (edit: (cells: string[]) => string[]) => (text: string) => {
   const lines = text.split('\n');
   const i = lines.findIndex((l) => l.includes(',E08000014,'));
@@ -65,11 +66,11 @@ describe('bad raw input', () => {
   it('names file, line, column and value of a malformed cell', async () => {
     await raw.replace(
       IMD,
-      editFirstSeftonRow((c) => c.map((v, j) => (j === 6 ? '27.5x' : v))),
+      editFirstSeftonRow((c) => c.map((v, j) => (j === 2 ? '27.5x' : v))),
     );
     const err = await expectRefusal();
-    expect(err.problems[0]).toMatchObject({ file: IMD, column: 7, field: 'imd_score' });
-    expect(err.message).toMatch(/imd2019_lsoa11_lcr\.csv, line \d+, column 7 \(imd_score\)/);
+    expect(err.problems[0]).toMatchObject({ file: IMD, column: 3, field: 'imd_score' });
+    expect(err.message).toMatch(/imd2019_lsoa11_england\.csv, line \d+, column 3 \(imd_score\)/);
   });
 
   it('names file, line and column of a bad cell in the England file, read for the comparators', async () => {
@@ -90,7 +91,7 @@ describe('bad raw input', () => {
       editFirstSeftonRow((c) => c.slice(0, 5)),
     );
     const err = await expectRefusal();
-    expect(err.message).toMatch(/imd2019_lsoa11_lcr\.csv, line \d+/);
+    expect(err.message).toMatch(/imd2019_lsoa11_england\.csv, line \d+/);
   });
 
   it('lists a duplicate area code', async () => {
@@ -117,18 +118,18 @@ describe('bad raw input', () => {
     expect(err.problems[0]?.value).toBe('E01099999');
   });
 
-  it('refuses an unknown local authority and lists the known ones', async () => {
-    const err = await expectRefusal('E09000033');
-    expect(err.message).toContain('Unknown --area "E09000033"');
-    expect(err.message).toContain('E08000014 Sefton');
+  it('refuses an unknown local authority and names the closest ones', async () => {
+    const err = await expectRefusal('Sefotn');
+    expect(err.message).toContain('Unknown --area "Sefotn"');
+    expect(err.message).toMatch(/Closest: E08000014 Sefton/);
   });
 
   it('refuses boundary features with a bad code or coordinates', async () => {
-    await raw.replace('boundaries/lcr_lsoa11_bgc.geojson', (t) =>
+    await raw.replace('boundaries/england/lsoa11/E08000014.geojson.gz', (t) =>
       t.replace(/"LSOA11CD": *"E01006968"/, '"LSOA11CD": "E0100696"'),
     );
     const err = await expectRefusal();
-    expect(err.message).toContain('boundaries/lcr_lsoa11_bgc.geojson');
+    expect(err.message).toContain('boundaries/england/lsoa11/E08000014.geojson.gz');
     expect(err.problems[0]?.value).toBe('E0100696');
   });
 });

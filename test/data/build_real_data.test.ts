@@ -94,9 +94,17 @@ describe('Sefton build', () => {
     const h = HeadlineSchema.parse(await readJson(sefton().dir, 'headline.json'));
     const lad = IndicatorTableSchema.parse(await readJson(sefton().dir, 'tables/lad.json'));
     const metas = new Map(sefton().manifest.indicators.map((i) => [i.id, i]));
-    expect(h.comparators.map((c) => c.indicatorId)).toContain('imd2019_score');
-    for (const c of h.comparators) {
-      expect(c.areaCode).toBe('E92000001');
+    const england = h.comparators.filter((c) => c.areaCode === 'E92000001');
+    expect(england.map((c) => c.indicatorId)).toContain('imd2019_score');
+    // The same indicators for Sefton's region, the North West, and nothing else.
+    const region = h.comparators.filter((c) => c.areaCode !== 'E92000001');
+    expect(region.map((c) => [c.areaCode, c.areaName, c.indicatorId])).toEqual(
+      england.map((c) => ['E12000002', 'North West', c.indicatorId]),
+    );
+    expect(region.find((c) => c.indicatorId === 'imd2019_score')?.method).toContain(
+      'LSOAs in the North West region',
+    );
+    for (const c of england) {
       // Every comparator is an atlas indicator with an authority value beside it.
       expect(metas.get(c.indicatorId)?.geographies.lad?.derived).toBe(true);
       expect(lad.values[c.indicatorId]?.[0]).toEqual(expect.any(Number));
@@ -110,7 +118,7 @@ describe('Sefton build', () => {
       group: new Int32Array(seftonRows.length),
       groupCount: 1,
     });
-    for (const c of h.comparators) {
+    for (const c of england) {
       const v = rolled.get(c.indicatorId)?.values[0] ?? NaN;
       const stored = round(v, storedDecimals(metas.get(c.indicatorId)?.decimals ?? 3));
       expect([c.indicatorId, stored]).toEqual([c.indicatorId, lad.values[c.indicatorId]?.[0]]);
