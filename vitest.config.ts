@@ -9,6 +9,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**'],
           testTimeout: 60_000,
+          // Real-data suites build an authority's data in beforeAll: seconds on a quiet machine,
+          // a minute when CI shares two cores with other work.
+          hookTimeout: 180_000,
         },
       },
       {

@@ -1,15 +1,21 @@
+import { AtlasIndexSchema, type AtlasIndex, type BundleEntry } from '../contracts/atlas_index.ts';
 import { ManifestSchema, type Manifest } from '../contracts/manifest.ts';
 
 /**
  * Where the app's data comes from, behind one small interface so tests can inject fixtures
- * (the PMTiles Source habit).
+ * (the PMTiles Source habit). A build's root holds `index.json`; each area bundle sits in its
+ * own folder with its manifest, and every file a manifest names is relative to that folder.
  */
 export interface AtlasDataSource {
-  /** Absolute URL of a file named in the manifest. */
+  /** Absolute URL of a file relative to this source's folder. */
   url(file: string): string;
   manifest(): Promise<Manifest>;
   json(file: string): Promise<unknown>;
 }
+
+/** The first zod problem of a parse, as "path: message". */
+const firstIssue = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
+  `${issues[0]?.path.map(String).join('.') ?? ''}: ${issues[0]?.message ?? ''}`;
 
 export class FetchDataSource implements AtlasDataSource {
   private readonly base: URL;
@@ -25,15 +31,30 @@ export class FetchDataSource implements AtlasDataSource {
     if (!res.ok) throw new Error(`Could not load ${file}: HTTP ${res.status} ${res.statusText}`);
     return res.json();
   }
+  /** The build's index: its area bundles and, for an England build, the national layers. */
+  async index(): Promise<AtlasIndex> {
+    const raw = await this.json('index.json').catch((err: unknown) => {
+      throw new Error(`${(err as Error).message}. Build the data first: npm run data`);
+    });
+    const parsed = AtlasIndexSchema.safeParse(raw);
+    if (!parsed.success)
+      throw new Error(
+        `index.json is not valid atlas data (${firstIssue(parsed.error.issues)}). Rebuild it with npm run data.`,
+      );
+    return parsed.data;
+  }
+  /** The source of one bundle: its folder holds the manifest and the files it names. */
+  bundle(entry: BundleEntry): FetchDataSource {
+    return new FetchDataSource(new URL('.', this.url(entry.manifest)).href);
+  }
   async manifest(): Promise<Manifest> {
     const raw = await this.json('manifest.json').catch((err: unknown) => {
       throw new Error(`${(err as Error).message}. Build the data first: npm run data`);
     });
     const parsed = ManifestSchema.safeParse(raw);
     if (!parsed.success) {
-      const first = parsed.error.issues[0];
       throw new Error(
-        `manifest.json is not valid atlas data (${first?.path.join('.') ?? ''}: ${first?.message ?? ''}). Rebuild it with npm run data.`,
+        `manifest.json is not valid atlas data (${firstIssue(parsed.error.issues)}). Rebuild it with npm run data.`,
       );
     }
     return parsed.data;

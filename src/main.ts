@@ -7,14 +7,12 @@ import { z } from 'zod';
 // zod's compiled validators use new Function, which the Content-Security-Policy forbids.
 z.config({ jitless: true });
 import type { AtlasDataApi } from '../workers/atlas/atlas_data_api.ts';
-import { areaCollectionsOf } from '../workers/geometry/area_layer.ts';
-import { AREA_GEOGRAPHIES, AtlasApp } from './atlas/atlas_app.ts';
-import { AtlasModel } from './atlas_model.ts';
+import { startAtlas } from './atlas/start_atlas.ts';
 import { FetchDataSource } from './data_source.ts';
-import { createBaseMap } from './map/base_map.ts';
+import { findAuthority } from './england/authority_search.ts';
 import { loadRuntimeConfig } from './config/runtime_config.ts';
-import { PointCollectionSchema, type PointCollection } from '../contracts/point_layer.ts';
-import { parseViewState, type ViewState } from './state/view_state.ts';
+import { parseViewState, serializeViewState, type ViewState } from './state/view_state.ts';
+import { renderAuthorityPicker } from './ui/authority_picker.ts';
 import { byId, el } from './ui/dom.ts';
 // register: the private edit link is read at once; the register's layer and form load later.
 import { takeEditLink } from './register/edit_link.ts';
@@ -48,75 +46,68 @@ function notice(message: string): void {
 // register: read the private edit link before anything rewrites the address bar.
 const editLink = takeEditLink();
 
+/** Opens another authority (or England): a new page, so only that bundle is loaded. */
+function openAuthority(state: ViewState, id: string): void {
+  location.assign(serializeViewState({ ...state, la: id, sel: undefined, at: undefined }));
+}
+
 async function start(): Promise<void> {
   const t0 = performance.now();
   const { state, problems } = parseViewState(location.search);
   if (problems.length) notice(`Some of the link could not be used: ${problems.join('; ')}.`);
 
-  const source = new FetchDataSource(import.meta.env.VITE_DATA_URL ?? './data/');
-  step(1, 'Loading the data manifest…');
-  const manifest = await source.manifest();
-  byId('area-name').textContent = manifest.area.name;
-  byId('attributions').replaceChildren(
-    ...manifest.attributions.map((line) => el('li', { text: line })),
-  );
-
-  step(2, 'Decoding boundaries and indicator tables…');
+  const root = new FetchDataSource(import.meta.env.VITE_DATA_URL ?? './data/');
   const worker = wrap<AtlasDataApi>(
     new Worker(new URL('../workers/atlas/atlas_data.worker.ts', import.meta.url), {
       type: 'module',
     }),
   );
-  // Everything independent loads at once; the map starts as soon as the outline is decoded.
-  const tablesLoaded = worker.loadTables(
-    Object.fromEntries(manifest.geographies.map((g) => [g.id, source.url(g.table)])),
+  const [index, runtime] = await Promise.all([root.index(), loadRuntimeConfig()]);
+  if (runtime.problem) notice(runtime.problem);
+  const wanted = state.la ?? index.defaultBundle;
+  const bundle = index.bundles.find((b) => b.id.toLowerCase() === wanted.toLowerCase());
+  const open = (id: string) => openAuthority(state, id);
+  renderAuthorityPicker(
+    document.querySelector<HTMLElement>('.app-header') ?? document.body,
+    index,
+    wanted === 'england' ? 'England' : (bundle?.name ?? ''),
+    open,
+    notice,
   );
-  const pointsLoaded = Promise.all(
-    manifest.layers.map(async (layer) => {
-      const parsed = PointCollectionSchema.safeParse(await source.json(layer.file));
-      if (!parsed.success)
-        throw new Error(
-          `${layer.file} is not a point layer: ${parsed.error.issues[0]?.message ?? ''}`,
-        );
-      return [layer.id, parsed.data] as const;
-    }),
-  );
-  const areas = areaCollectionsOf(
-    await worker.loadAreas(source.url(manifest.geometry.file), [...AREA_GEOGRAPHIES, 'lad']),
-  );
-  const lad = areas.lad;
-  if (!lad) throw new Error('geometry lacks the authority outline');
 
-  step(3, 'Drawing the map…');
-  const boundaryLine =
-    manifest.geographies.find((g) => g.id === 'lsoa21')?.licence ?? manifest.attributions[0] ?? '';
-  const [map, tables, pointList] = await Promise.all([
-    loadRuntimeConfig().then(({ config, problem }) => {
-      if (problem) notice(problem);
-      return createBaseMap(byId('map'), lad, {
-        attribution: boundaryLine,
-        at: state.at,
-        styleUrl: config.basemapStyleUrl,
-      });
-    }),
-    tablesLoaded,
-    pointsLoaded,
-  ]);
-  const points = new Map<string, PointCollection>(pointList);
-  step(4, 'Colouring the areas…');
-  const app = new AtlasApp(map, worker, new AtlasModel(manifest, tables), points, state, notice);
-  await app.start(areas);
-  // The map may already be idle after the last paint: ask for a frame so 'idle' fires again.
-  const firstFrame = map.once('idle');
-  map.triggerRepaint();
+  if (wanted === 'england' && index.national) {
+    step(1, 'Loading England…');
+    const { EnglandView } = await import('./england/england_view.ts');
+    const view = await EnglandView.start(index, root, worker, state, {
+      open,
+      notice,
+      writeUrl: (s) => history.replaceState(null, '', serializeViewState(s)),
+    });
+    performance.mark('first-frame');
+    step(5, `England: ${index.bundles.length} authorities loaded in ${seconds(t0)} s.`);
+    window.gapAtlas = { map: view.map, update: (change) => view.update(change) };
+    document.body.dataset.ready = 'true';
+    return;
+  }
+  if (!bundle) {
+    const found = findAuthority(wanted, index.bundles, index.national !== null);
+    notice(
+      `${found.ok ? '' : `${found.message} `}Showing ${index.bundles.find((b) => b.id === index.defaultBundle)?.name ?? index.defaultBundle}.`,
+    );
+  }
+  const entry = bundle ?? index.bundles.find((b) => b.id === index.defaultBundle);
+  if (!entry) throw new Error(`index.json names a default bundle it does not list`);
+  const { app, map, firstFrame, done } = await startAtlas({
+    bundle: entry,
+    source: root.bundle(entry),
+    worker,
+    state: { ...state, la: entry.id },
+    basemapStyleUrl: runtime.config.basemapStyleUrl,
+    notice,
+    step,
+  });
   await firstFrame;
-  // The first complete choropleth frame: bench/first_frame.bench.ts reads this mark.
-  performance.mark('first-frame');
-  const count = tables.lsoa11?.codes.length ?? 0;
-  step(
-    5,
-    `${manifest.area.name}: ${count} LSOAs (2011), ${tables.lsoa21?.codes.length ?? 0} LSOAs (2021), ${tables.ward?.codes.length ?? 0} wards, ${tables.msoa21?.codes.length ?? 0} MSOAs loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s.`,
-  );
+  step(5, `${entry.name}: first map drawn in ${seconds(t0)} s.`);
   // A handle for power users and browser tests (devtools: gapAtlas.map.getZoom()).
   window.gapAtlas = { map, update: (change) => app.update(change) };
   // Code the first frame does not need: the analysis panel, the report pages and the register
@@ -125,9 +116,16 @@ async function start(): Promise<void> {
     import('./analysis_panel/analysis_panel.ts'),
     import('./reports/reports.ts'),
     import('./register/register_ui.ts'),
+    done,
   ]);
   startAnalysisPanel(app);
   startReports(app);
+  const view = app.view();
+  const t = view.model.tables;
+  step(
+    5,
+    `${view.model.manifest.area.name}: ${t.lsoa11?.codes.length ?? 0} LSOAs (2011), ${t.lsoa21?.codes.length ?? 0} LSOAs (2021), ${t.ward?.codes.length ?? 0} wards, ${t.msoa21?.codes.length ?? 0} MSOAs loaded in ${seconds(t0)} s.`,
+  );
   document.body.dataset.ready = 'true';
   // register: its layer and form come after the atlas, which does not wait for them.
   void startRegister(
@@ -141,6 +139,8 @@ async function start(): Promise<void> {
     editLink,
   );
 }
+
+const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 
 start().catch((err: unknown) => {
   status.classList.add('error');

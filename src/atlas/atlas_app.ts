@@ -10,13 +10,17 @@ import { formatValue, ordinal, rankMeaning, type AtlasModel } from '../atlas_mod
 import { addAreaLayers, paintAreas, setFlag, showGeography } from '../map/area_layers.ts';
 import { addContextLayers } from '../map/context_layers.ts';
 import { colourForClass } from '../map/palettes.ts';
-import { setPointLayerVisible } from '../map/point_layers.ts';
+import { addPointLayer, setPointLayerVisible } from '../map/point_layers.ts';
 import { serializeViewState, type Level, type ViewState } from '../state/view_state.ts';
 import type { AtlasView, GapInputs } from '../state/atlas_view.ts';
 import { renderProfile } from '../ui/area_profile.ts';
-import { byId } from '../ui/dom.ts';
+import { byId, el } from '../ui/dom.ts';
 import { GapChart, renderGpGradient } from '../ui/gap_chart.ts';
-import { renderIndicatorMeta, renderIndicatorPicker } from '../ui/indicator_picker.ts';
+import {
+  renderIndicatorMeta,
+  renderIndicatorPicker,
+  renderUnavailable,
+} from '../ui/indicator_picker.ts';
 import { TableView } from '../ui/table_view.ts';
 import { debounce, yieldToMain } from '../ui/schedule.ts';
 import { AreaLocator } from './area_locator.ts';
@@ -118,8 +122,6 @@ export class AtlasApp {
           `${this.state.ind}_${this.geography}_${this.model.manifest.area.id}.csv`,
         ),
     });
-    const gp = this.points.get('gp_practices');
-    if (gp) addGpColouring(this.map, gp, byId('layers'));
     this.interaction = new MapInteraction(this.map, {
       hover: (code) => this.hover(code),
       select: (code) => void this.select(code),
@@ -130,16 +132,6 @@ export class AtlasApp {
     // after the first frame (opening IndexedDB and the import worker takes a while).
     const imports = this.state.ind.startsWith('import_') ? await this.startImports() : null;
     performance.mark('step 4.2 imports ready');
-    renderGpGradient(
-      byId('gp-chart'),
-      (gp?.features ?? []).map((f) => ({
-        name: String(f.properties.name ?? ''),
-        lat: f.geometry.coordinates[1],
-        male: numberOrNull(f.properties.le_male_2016_20),
-        female: numberOrNull(f.properties.le_female_2016_20),
-      })),
-    );
-    performance.mark('step 4.3 charts ready');
     await this.render();
     if (imports === null)
       void this.startImports().catch((err: unknown) =>
@@ -219,18 +211,25 @@ export class AtlasApp {
   }
 
   /**
-   * Between pieces of an update, give the browser a turn, except on the first render: nothing
-   * is on screen yet to keep responsive, and each turn would let the map draw a needless frame.
+   * Between pieces of an update, give the browser a turn: the map paints first (on the first
+   * render, that is the first frame), then the key, the table and the gap chart fill in.
    */
   private async pause(): Promise<void> {
-    if (this.firstRenderDone) await yieldToMain();
+    await yieldToMain();
   }
+
+  private paintedOnce: () => void = () => undefined;
+  /** Resolves when the first choropleth has been handed to the map (before the panels). */
+  readonly firstPaint = new Promise<void>((resolve) => (this.paintedOnce = resolve));
 
   /** The indicator and geography to draw, correcting a state that names what cannot be drawn. */
   private resolveView(): { meta: IndicatorMeta; geography: GeographyId } {
     if (!this.model.indicators.has(this.state.ind)) {
+      const missing = this.model.manifest.unavailable.find((u) => u.id === this.state.ind);
       this.notice(
-        `Indicator "${this.state.ind}" is not in this atlas; showing the IMD 2019 score.`,
+        missing
+          ? `${missing.label} is not available for ${this.model.manifest.area.name}: ${missing.reason}. Showing the IMD 2019 score.`
+          : `Indicator "${this.state.ind}" is not in this atlas; showing the IMD 2019 score.`,
       );
       this.state = { ...this.state, ind: 'imd2019_score' };
     }
@@ -275,6 +274,7 @@ export class AtlasApp {
     this.geography = geography;
     this.choropleth = c;
     this.paintMap(meta, geography, c);
+    this.paintedOnce();
     const geoLabel =
       this.model.manifest.geographies.find((x) => x.id === geography)?.label ?? geography;
     // Each piece below is its own task: the map paints first, then the panels fill in.
@@ -406,7 +406,38 @@ export class AtlasApp {
       this.model.indicators.values(),
       this.state.ind,
     );
+    let box = document.getElementById('ind-unavailable');
+    if (!box) {
+      box = el('div', { id: 'ind-unavailable' });
+      byId('ind-select').after(box);
+    }
+    renderUnavailable(box, this.model.manifest.unavailable, this.model.manifest.area.name);
     this.pickerStale = false;
+  }
+
+  /**
+   * The bundle's point layers, loaded after the first frame: drawn (shown as the view says),
+   * counted in profiles and offered to the analyses.
+   */
+  addPointLayers(layers: ReadonlyMap<string, PointCollection>): void {
+    const visible = new Set(this.visibleLayers().map((l) => l.id));
+    for (const meta of this.model.manifest.layers) {
+      const data = layers.get(meta.id);
+      if (!data) continue;
+      this.points.set(meta.id, data);
+      addPointLayer(this.map, meta, data);
+      setPointLayerVisible(this.map, meta.id, visible.has(meta.id));
+    }
+    const gp = this.points.get('gp_practices');
+    if (gp) {
+      addGpColouring(this.map, gp, byId('layers'));
+      renderGpGradient(byId('gp-chart'), gpGradientRows(gp));
+    }
+    this.locator.forgetAssets();
+    if (this.firstRenderDone) {
+      void this.renderSelection();
+      for (const l of this.viewListeners) l(this.view());
+    }
   }
 
   /**
@@ -425,3 +456,12 @@ export class AtlasApp {
 }
 
 const numberOrNull = (v: unknown) => (typeof v === 'number' ? v : null);
+
+/** GP practices for the life-expectancy gradient chart. */
+const gpGradientRows = (gp: PointCollection) =>
+  gp.features.map((f) => ({
+    name: String(f.properties.name ?? ''),
+    lat: f.geometry.coordinates[1],
+    male: numberOrNull(f.properties.le_male_2016_20),
+    female: numberOrNull(f.properties.le_female_2016_20),
+  }));

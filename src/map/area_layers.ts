@@ -52,7 +52,13 @@ export function addAreaLayers(
       source: sourceId(g),
       layout: hidden,
       paint: {
-        'fill-color': ['coalesce', ['to-color', ['feature-state', 'colour']], '#ffffff'],
+        // Only areas given a colour are coloured: to-color of a missing state logs a warning.
+        'fill-color': [
+          'case',
+          ['boolean', ['feature-state', 'hasValue'], false],
+          ['to-color', ['feature-state', 'colour']],
+          '#ffffff',
+        ],
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hasValue'], false], opacity, 0],
       },
     },

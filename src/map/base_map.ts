@@ -1,7 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
-import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { bbox } from '@turf/bbox';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 
 // Bundling moves MapLibre away from its worker file; point it at the copy Vite emits.
@@ -23,10 +23,10 @@ export interface BaseMapOptions {
  */
 export async function createBaseMap(
   container: HTMLElement,
-  outline: AreaCollection,
+  bounds: [number, number, number, number],
   options: BaseMapOptions,
 ): Promise<MapLibreMap> {
-  const [x0, y0, x1, y1] = bbox(outline);
+  const [x0, y0, x1, y1] = bounds;
   const [zoom, lat, lon] = (options.at ?? '').split('/').map(Number);
   const position =
     zoom !== undefined &&
@@ -53,7 +53,12 @@ export async function createBaseMap(
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   await map.once('load');
-  map.addSource('outline', { type: 'geojson', data: outline, attribution: options.attribution });
+  // The outline arrives with the boundaries (setOutline); the map starts from the bounds alone.
+  map.addSource('outline', {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+    attribution: options.attribution,
+  });
   // Over an online style the land stays visible through a lighter atlas.
   if (!options.styleUrl)
     map.addLayer({
@@ -69,4 +74,15 @@ export async function createBaseMap(
     paint: { 'line-color': '#333', 'line-width': 1.5 },
   });
   return map;
+}
+
+/** Draws the authority (or England's) outline and land once the boundaries are decoded. */
+export function setOutline(map: MapLibreMap, outline: AreaCollection): void {
+  map.getSource<GeoJSONSource>('outline')?.setData(outline);
+}
+
+/** [west, south, east, north] of a collection. */
+export function boundsOf(fc: AreaCollection): [number, number, number, number] {
+  const [x0, y0, x1, y1] = bbox(fc);
+  return [x0, y0, x1, y1];
 }

@@ -7,6 +7,11 @@ import { LEVELS } from '../../contracts/geography.ts';
 
 /** Everything needed to reproduce a view; lives in the URL query string. */
 export const ViewStateSchema = z.object({
+  /** The area bundle on screen (a district or group code), or "england" for the overview. */
+  la: z
+    .string()
+    .regex(/^(england|[A-Za-z0-9]{2,12})$/, { error: 'not an authority code' })
+    .optional(),
   level: z.enum(LEVELS),
   ind: z.string().regex(/^[a-z0-9_]{1,80}$/),
   cls: z.enum(CLASS_METHODS),

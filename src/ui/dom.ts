@@ -1,5 +1,3 @@
-import { writeCsvLine, type CsvValue } from '../../workers/csv/write_csv.ts';
-
 /** Small DOM helpers: every piece of data goes in as text, never as HTML. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -29,12 +27,4 @@ export function download(name: string, mime: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/**
- * One CSV cell with the shared writer (workers/csv/write_csv.ts): text quoted and
- * formula-guarded, numbers plain, null empty. Kept for the table export's line assembly.
- */
-export function csvCell(v: CsvValue): string {
-  return writeCsvLine([v]);
 }

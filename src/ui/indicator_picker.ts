@@ -1,4 +1,4 @@
-import type { IndicatorMeta } from '../../contracts/manifest.ts';
+import type { IndicatorMeta, UnavailableIndicator } from '../../contracts/manifest.ts';
 import { el } from './dom.ts';
 
 const THEME_ORDER = [
@@ -80,3 +80,42 @@ export function renderIndicatorMeta(
     ),
   );
 }
+
+/**
+ * Indicators this authority's data cannot have (their raw files cover other areas only),
+ * listed with the reason under the picker: never offered as a blank map or a zero.
+ */
+export function renderUnavailable(
+  root: HTMLElement,
+  unavailable: readonly UnavailableIndicator[],
+  areaName: string,
+): void {
+  root.replaceChildren();
+  if (unavailable.length === 0) return;
+  const reasons = [...new Set(unavailable.map((u) => u.reason))];
+  root.append(
+    el(
+      'details',
+      { class: 'unavailable' },
+      el('summary', {
+        text: `${unavailable.length} indicators are not available for ${areaName}`,
+      }),
+      ...reasons.map((reason) =>
+        el(
+          'div',
+          {},
+          el('p', { class: 'hint', text: `${capitalise(reason)}:` }),
+          el(
+            'ul',
+            {},
+            ...unavailable
+              .filter((u) => u.reason === reason)
+              .map((u) => el('li', { text: u.label })),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

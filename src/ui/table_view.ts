@@ -1,15 +1,9 @@
 import type { IndicatorMeta, IndicatorTable } from '../../contracts/manifest.ts';
 import { formatValue } from '../atlas_model.ts';
-import { csvCell, download, el } from './dom.ts';
+import { download, el } from './dom.ts';
+import type { TableRow } from './table_csv.ts';
 
-export interface TableRow {
-  index: number;
-  code: string;
-  name: string;
-  value: number | null;
-  rank: number;
-  decile: number | null;
-}
+export type { TableRow };
 
 type SortKey = 'name' | 'code' | 'value' | 'rank' | 'decile';
 
@@ -56,23 +50,15 @@ export class TableView {
       tr.setAttribute('aria-selected', String(tr.dataset.code === code));
   }
 
-  toCsv(): string {
-    const m = this.meta;
-    if (!m) return '';
-    const lines = [
-      ['code', 'name', m.label, `rank (1 = worst)`, 'national IMD decile'].map(csvCell).join(','),
-    ];
-    for (const r of this.sorted())
-      lines.push([r.code, r.name, r.value, r.rank || null, r.decile].map(csvCell).join(','));
-    lines.push(
-      '',
-      csvCell(`Source: ${m.source}; period ${m.period}; vintage ${m.vintage}. ${m.licence}`),
-    );
-    return lines.join('\n') + '\n';
+  /** The table as CSV, in the order on screen; the writer loads when first used. */
+  async toCsv(): Promise<string> {
+    if (!this.meta) return '';
+    const { tableCsv } = await import('./table_csv.ts');
+    return tableCsv(this.meta, this.sorted());
   }
 
-  exportCsv(fileName: string): void {
-    download(fileName, 'text/csv', this.toCsv());
+  async exportCsv(fileName: string): Promise<void> {
+    download(fileName, 'text/csv', await this.toCsv());
   }
 
   private sorted(): TableRow[] {

@@ -408,8 +408,11 @@ describe('the atlas screen', () => {
     expect(download.suggestedFilename()).toBe('imd2019_score_lsoa11_E08000014.csv');
     const text = await readFile(await download.path(), 'utf8');
     const lines = text.trim().split('\n');
-    expect(lines[0]).toBe('code,name,IMD 2019 score,rank (1 = worst),national IMD decile');
-    expect(lines.filter((l) => /^E01\d{6},/.test(l))).toHaveLength(189);
+    // Every text cell is quoted (the shared writer's guard against spreadsheet formulas).
+    expect(lines[0]).toBe(
+      '"code","name","IMD 2019 score","rank (1 = worst)","national IMD decile"',
+    );
+    expect(lines.filter((l) => /^"E01\d{6}",/.test(l))).toHaveLength(189);
     expect(lines.at(-1)).toContain('MHCLG English Indices of Deprivation 2019');
     await page.close();
   });

@@ -16,6 +16,8 @@ declare module 'vitest' {
     /** The served register's SQLite file, and a moderator account in it (register.test.ts). */
     registerDb: string;
     moderator: { email: string; password: string };
+    /** The built app, for tests that serve their own data (england.test.ts). */
+    distDir: string;
   }
 }
 
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', address);
   project.provide('registerDb', registerDb);
   project.provide('moderator', MODERATOR);
+  project.provide('distDir', distDir);
   return async () => {
     await app.close();
     await rm(tmp, { recursive: true, force: true });

@@ -11,6 +11,7 @@
 import { expose, transfer } from 'comlink';
 import { z } from 'zod';
 import { GEOGRAPHY_IDS, type GeographyId } from '../../contracts/geography.ts';
+import { NationalColumnSchema } from '../../contracts/atlas_index.ts';
 import { IndicatorTableSchema, type IndicatorTable } from '../../contracts/manifest.ts';
 import { areaLayerTransferables, packAreaLayer, type AreaLayer } from '../geometry/area_layer.ts';
 import { decodeAreas, type AreaCollection } from '../geometry/decode_areas.ts';
@@ -47,6 +48,7 @@ export function createAtlasDataWorker(options: AtlasDataWorkerOptions = {}): Atl
   /** Each decoded geography, packed and indexed; the GeoJSON itself is not kept here. */
   const areaIndexes = new Map<GeographyId, PolygonIndex>();
   const tables = new Map<GeographyId, IndicatorTable>();
+  const columns = new Map<string, Promise<Float64Array>>();
 
   function table(geography: GeographyId): IndicatorTable {
     const t = tables.get(geography);
@@ -119,6 +121,34 @@ export function createAtlasDataWorker(options: AtlasDataWorkerOptions = {}): Atl
       if (!index) throw new Error(`no ${g} areas loaded`);
       const out = locatePoints(index, PointsSchema.parse(lonLat));
       return transfer(out, [out.buffer]);
+    },
+
+    async columnClasses(url, method, k) {
+      const u = AbsoluteUrl.parse(url);
+      let column = columns.get(u);
+      if (!column) {
+        column = fetchJson(u).then((raw) => {
+          const parsed = NationalColumnSchema.safeParse(raw);
+          if (!parsed.success)
+            throw new Error(`${u} is not a national column: ${parsed.error.issues[0]?.message}`);
+          return Float64Array.from(parsed.data.values, (v) => (v === null ? NaN : v));
+        });
+        columns.set(u, column);
+      }
+      const values = await column;
+      const c = classify(
+        values,
+        z.enum(CLASS_METHODS).parse(method),
+        z.number().int().min(2).max(10).parse(k),
+      );
+      return {
+        method: c.method,
+        breaks: c.breaks,
+        k: c.k,
+        min: c.min,
+        max: c.max,
+        n: values.filter(Number.isFinite).length,
+      };
     },
   };
 }

@@ -28,6 +28,17 @@ export interface ChoroplethResult {
   n: number;
 }
 
+/** Class breaks of a national column (every LSOA in England): drawn by the tiles' own values. */
+export interface ColumnClasses {
+  method: ClassMethod;
+  breaks: number[];
+  k: number;
+  min: number;
+  max: number;
+  /** Areas with a value. */
+  n: number;
+}
+
 /** Everything the atlas-data worker does, in one interface (see workers/atlas/atlas_data.worker.ts). */
 export interface AtlasDataApi {
   /**
@@ -51,4 +62,10 @@ export interface AtlasDataApi {
    * (flatbush + crossing test), the engine's one point-in-polygon path.
    */
   locatePoints(geography: GeographyId, lonLat: Float64Array): Promise<Int32Array>;
+  /**
+   * Fetches a national column file (contracts/atlas_index.ts `NationalColumnSchema`) once and
+   * classes its values: the national LSOA layer is coloured by these breaks, with no per-area
+   * join on the main thread.
+   */
+  columnClasses(url: string, method: ClassMethod, k: number): Promise<ColumnClasses>;
 }

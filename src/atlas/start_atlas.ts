@@ -1,0 +1,103 @@
+import type { Remote } from 'comlink';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { BundleEntry } from '../../contracts/atlas_index.ts';
+import { PointCollectionSchema, type PointCollection } from '../../contracts/point_layer.ts';
+import type { AtlasDataApi } from '../../workers/atlas/atlas_data_api.ts';
+import { areaCollectionsOf } from '../../workers/geometry/area_layer.ts';
+import { AtlasModel } from '../atlas_model.ts';
+import type { FetchDataSource } from '../data_source.ts';
+import { createBaseMap, setOutline } from '../map/base_map.ts';
+import type { ViewState } from '../state/view_state.ts';
+import { byId, el } from '../ui/dom.ts';
+import { AREA_GEOGRAPHIES, AtlasApp } from './atlas_app.ts';
+
+export interface StartContext {
+  bundle: BundleEntry;
+  source: FetchDataSource;
+  worker: Remote<AtlasDataApi>;
+  state: ViewState;
+  basemapStyleUrl: string | null;
+  notice(message: string): void;
+  step(n: number, message: string): void;
+}
+
+/**
+ * One authority's atlas, in the order that reaches the first choropleth frame soonest: the map
+ * starts from the bundle's bounds while the worker fetches and decodes the boundaries and
+ * tables; the choropleth is painted before the key, table and gap chart are built; point layers
+ * come after the first frame.
+ */
+export async function startAtlas(
+  ctx: StartContext,
+): Promise<{ app: AtlasApp; map: MapLibreMap; firstFrame: Promise<void>; done: Promise<void> }> {
+  const { source, worker } = ctx;
+  ctx.step(1, 'Loading the data manifest…');
+  const manifestLoaded = source.manifest();
+  const mapCreated = manifestLoaded.then((manifest) =>
+    createBaseMap(byId('map'), ctx.bundle.bbox, {
+      attribution:
+        manifest.geographies.find((g) => g.id === 'lsoa21')?.licence ??
+        manifest.attributions[0] ??
+        '',
+      at: ctx.state.at,
+      styleUrl: ctx.basemapStyleUrl,
+    }),
+  );
+  const manifest = await manifestLoaded;
+  byId('area-name').textContent = manifest.area.name;
+  byId('attributions').replaceChildren(
+    ...manifest.attributions.map((line) => el('li', { text: line })),
+  );
+  ctx.step(2, 'Decoding boundaries and indicator tables…');
+  const [layers, tables] = await Promise.all([
+    worker.loadAreas(source.url(manifest.geometry.file), [...AREA_GEOGRAPHIES, 'lad']),
+    worker.loadTables(
+      Object.fromEntries(manifest.geographies.map((g) => [g.id, source.url(g.table)])),
+    ),
+  ]);
+  const areas = areaCollectionsOf(layers);
+  const lad = areas.lad;
+  if (!lad) throw new Error('geometry lacks the authority outline');
+  ctx.step(3, 'Drawing the map…');
+  const map = await mapCreated;
+  setOutline(map, lad);
+  ctx.step(4, 'Colouring the areas…');
+  const app = new AtlasApp(
+    map,
+    worker,
+    new AtlasModel(manifest, tables),
+    new Map(),
+    ctx.state,
+    ctx.notice,
+  );
+  const done = app.start(areas);
+  const firstFrame = app.firstPaint.then(async () => {
+    // The map may already be idle after the paint: ask for a frame so 'idle' fires again.
+    const idle = map.once('idle');
+    map.triggerRepaint();
+    await idle;
+    // The first complete choropleth frame: bench/first_frame.bench.ts reads this mark.
+    performance.mark('first-frame');
+  });
+  const withPoints = Promise.all([done, firstFrame]).then(async () =>
+    app.addPointLayers(await loadPointLayers(source, manifest.layers)),
+  );
+  return { app, map, firstFrame, done: withPoints };
+}
+
+async function loadPointLayers(
+  source: FetchDataSource,
+  layers: { id: string; file: string }[],
+): Promise<Map<string, PointCollection>> {
+  const loaded = await Promise.all(
+    layers.map(async (layer) => {
+      const parsed = PointCollectionSchema.safeParse(await source.json(layer.file));
+      if (!parsed.success)
+        throw new Error(
+          `${layer.file} is not a point layer: ${parsed.error.issues[0]?.message ?? ''}`,
+        );
+      return [layer.id, parsed.data] as const;
+    }),
+  );
+  return new Map(loaded);
+}
