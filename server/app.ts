@@ -1,8 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { openRegister, registerApi, type RegisterOptions } from './register/plugin.ts';
+import { serveStaticFiles } from './static_files.ts';
 
 export interface AppOptions {
   /** Built app (vite build output). */
@@ -39,22 +37,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Runtime configuration the app reads at start; the offline base map is the default.
   app.get('/config.json', async () => ({ basemapStyleUrl: basemap?.href ?? null }));
 
-  if (existsSync(options.dataDir)) {
-    await app.register(fastifyStatic, {
-      root: path.resolve(options.dataDir),
-      prefix: '/data/',
-      decorateReply: false,
-      // The manifest's content hash is the cache key; the manifest itself must always revalidate.
-      cacheControl: true,
-      maxAge: 0,
-    });
-  }
-  if (existsSync(options.distDir)) {
-    await app.register(fastifyStatic, {
-      root: path.resolve(options.distDir),
-      prefix: '/',
-      wildcard: true,
-    });
-  }
+  await serveStaticFiles(app, { dataDir: options.dataDir, distDir: options.distDir });
   return app;
 }

@@ -19,12 +19,24 @@ const firstIssue = (issues: readonly { path: PropertyKey[]; message: string }[])
 
 export class FetchDataSource implements AtlasDataSource {
   private readonly base: URL;
+  /** Content hash of each file named by the index or manifest: the URL's cache key. */
+  private readonly versions = new Map<string, string>();
   constructor(baseUrl: string) {
     // MapLibre resolves relative URLs inside its worker: keep every URL absolute.
     this.base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, globalThis.location?.href);
   }
+  /**
+   * A file's URL; with its content hash as `?v=` when the index or manifest gave one, so the
+   * server can let browsers keep it for good (a changed file has a new hash, so a new URL).
+   */
   url(file: string): string {
-    return new URL(file, this.base).href;
+    const u = new URL(file, this.base);
+    const v = this.versions.get(file);
+    if (v) u.searchParams.set('v', v.slice(0, 16));
+    return u.href;
+  }
+  private remember(files: readonly { path: string; sha256: string }[]): void {
+    for (const f of files) this.versions.set(f.path, f.sha256);
   }
   async json(file: string): Promise<unknown> {
     const res = await fetch(this.url(file));
@@ -41,11 +53,14 @@ export class FetchDataSource implements AtlasDataSource {
       throw new Error(
         `index.json is not valid atlas data (${firstIssue(parsed.error.issues)}). Rebuild it with npm run data.`,
       );
+    this.remember(parsed.data.files);
     return parsed.data;
   }
   /** The source of one bundle: its folder holds the manifest and the files it names. */
   bundle(entry: BundleEntry): FetchDataSource {
-    return new FetchDataSource(new URL('.', this.url(entry.manifest)).href);
+    const source = new FetchDataSource(new URL('.', new URL(entry.manifest, this.base)).href);
+    source.versions.set('manifest.json', entry.contentHash);
+    return source;
   }
   async manifest(): Promise<Manifest> {
     const raw = await this.json('manifest.json').catch((err: unknown) => {
@@ -57,6 +72,7 @@ export class FetchDataSource implements AtlasDataSource {
         `manifest.json is not valid atlas data (${firstIssue(parsed.error.issues)}). Rebuild it with npm run data.`,
       );
     }
+    this.remember(parsed.data.files);
     return parsed.data;
   }
 }

@@ -1,0 +1,72 @@
+// Static files: compressed, and cached so a second visit fetches nothing but the index.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStaticFiles } from '../../server/static_files.ts';
+
+let app: FastifyInstance;
+let dir = '';
+const big = JSON.stringify({ values: Array.from({ length: 2000 }, (_, i) => i / 7) });
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'gap-static-'));
+  mkdirSync(path.join(dir, 'data', 'areas'), { recursive: true });
+  mkdirSync(path.join(dir, 'dist', 'assets'), { recursive: true });
+  writeFileSync(path.join(dir, 'data', 'index.json'), '{"schemaVersion":1}');
+  writeFileSync(path.join(dir, 'data', 'areas', 'table.json'), big);
+  writeFileSync(path.join(dir, 'dist', 'index.html'), '<!doctype html><title>atlas</title>');
+  writeFileSync(path.join(dir, 'dist', 'assets', 'main-Ab12Cd34.js'), 'console.log(1);');
+  app = Fastify();
+  await serveStaticFiles(app, { dataDir: path.join(dir, 'data'), distDir: path.join(dir, 'dist') });
+  app.get('/api/ping', async () => ({ pong: 'x'.repeat(4000) }));
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('static files', () => {
+  it('revalidates the index on every use and answers 304 when it has not changed', async () => {
+    const first = await app.inject({ url: '/data/index.json' });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    const etag = first.headers.etag;
+    expect(etag).toBeTruthy();
+    const again = await app.inject({
+      url: '/data/index.json',
+      headers: { 'if-none-match': String(etag) },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('lets a browser keep a data file asked for by its content hash, and compresses it', async () => {
+    const res = await app.inject({
+      url: '/data/areas/table.json?v=0123456789abcdef',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe(big);
+    expect(res.rawPayload.length).toBeLessThan(big.length / 2);
+    // Without its hash the same file is revalidated: it may change under that name.
+    const plain = await app.inject({ url: '/data/areas/table.json' });
+    expect(plain.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('keeps hashed app assets for a year and revalidates the page itself', async () => {
+    const js = await app.inject({ url: '/assets/main-Ab12Cd34.js' });
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const html = await app.inject({ url: '/' });
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('leaves routes outside its scope alone (the API compresses its own answers)', async () => {
+    const res = await app.inject({ url: '/api/ping', headers: { 'accept-encoding': 'br' } });
+    expect(res.headers['content-encoding']).toBeUndefined();
+  });
+});
