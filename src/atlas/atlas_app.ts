@@ -14,19 +14,16 @@ import { addPointLayer, setPointLayerVisible } from '../map/point_layers.ts';
 import { serializeViewState, type Level, type ViewState } from '../state/view_state.ts';
 import type { AtlasView, GapInputs } from '../state/atlas_view.ts';
 import { renderProfile } from '../ui/area_profile.ts';
-import { byId, el } from '../ui/dom.ts';
-import { GapChart, renderGpGradient } from '../ui/gap_chart.ts';
-import {
-  renderIndicatorMeta,
-  renderIndicatorPicker,
-  renderUnavailable,
-} from '../ui/indicator_picker.ts';
+import { byId } from '../ui/dom.ts';
+import { GapChart } from '../ui/gap_chart.ts';
+import { renderIndicatorMeta } from '../ui/indicator_picker.ts';
 import { TableView } from '../ui/table_view.ts';
 import { debounce, yieldToMain } from '../ui/schedule.ts';
 import { AreaLocator } from './area_locator.ts';
 import {
   fillAreaList,
   findArea,
+  renderIndicatorChoices,
   noAreaMessage,
   syncControls,
   syncLevels,
@@ -34,7 +31,7 @@ import {
 } from './controls.ts';
 import { decilesOf } from './deciles.ts';
 import { gapInputs } from './gap_inputs.ts';
-import { addGpColouring } from './gp_colouring.ts';
+import { showGpPractices } from './gp_colouring.ts';
 import { joinImported } from './join_imported.ts';
 import { MapInteraction } from './map_interaction.ts';
 import { renderMapKey } from './map_key.ts';
@@ -44,7 +41,8 @@ export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'm
 /**
  * The atlas screen: holds the view state and draws it. Each part has its own module (controls,
  * map interaction, imports, map key, gap inputs, point joins); this class only sequences them.
- * Everything user-visible is set as text.
+ * Everything user-visible is set as text. (About 440 lines: the render sequence with its
+ * supersede checks reads best in one place; the work itself is in the modules it calls.)
  */
 export class AtlasApp {
   private geography: GeographyId = 'lsoa11';
@@ -400,18 +398,7 @@ export class AtlasApp {
   }, 150);
 
   private refreshPicker(): void {
-    renderIndicatorPicker(
-      byId<HTMLSelectElement>('ind-select'),
-      byId<HTMLInputElement>('ind-search'),
-      this.model.indicators.values(),
-      this.state.ind,
-    );
-    let box = document.getElementById('ind-unavailable');
-    if (!box) {
-      box = el('div', { id: 'ind-unavailable' });
-      byId('ind-select').after(box);
-    }
-    renderUnavailable(box, this.model.manifest.unavailable, this.model.manifest.area.name);
+    renderIndicatorChoices(this.model, this.state.ind);
     this.pickerStale = false;
   }
 
@@ -429,10 +416,7 @@ export class AtlasApp {
       setPointLayerVisible(this.map, meta.id, visible.has(meta.id));
     }
     const gp = this.points.get('gp_practices');
-    if (gp) {
-      addGpColouring(this.map, gp, byId('layers'));
-      renderGpGradient(byId('gp-chart'), gpGradientRows(gp));
-    }
+    if (gp) showGpPractices(this.map, gp);
     this.locator.forgetAssets();
     if (this.firstRenderDone) {
       void this.renderSelection();
@@ -454,14 +438,3 @@ export class AtlasApp {
     for (const l of this.viewListeners) l(this.view());
   }
 }
-
-const numberOrNull = (v: unknown) => (typeof v === 'number' ? v : null);
-
-/** GP practices for the life-expectancy gradient chart. */
-const gpGradientRows = (gp: PointCollection) =>
-  gp.features.map((f) => ({
-    name: String(f.properties.name ?? ''),
-    lat: f.geometry.coordinates[1],
-    male: numberOrNull(f.properties.le_male_2016_20),
-    female: numberOrNull(f.properties.le_female_2016_20),
-  }));

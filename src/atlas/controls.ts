@@ -5,7 +5,9 @@ import type { ChoroplethResult } from '../../workers/atlas/atlas_data_api.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
 import { PALETTE_IDS, PALETTES } from '../map/palettes.ts';
 import type { Level, ViewState } from '../state/view_state.ts';
+import type { AtlasModel } from '../atlas_model.ts';
 import { byId, el } from '../ui/dom.ts';
+import { renderIndicatorPicker, renderUnavailable } from '../ui/indicator_picker.ts';
 
 /** What the controls ask of the atlas. */
 export interface ControlActions {
@@ -125,4 +127,20 @@ export function findArea(
 
 export function noAreaMessage(query: string, g: GeographyId, areaName: string): string {
   return `No ${GEOGRAPHY_LEVELS[g].label} called "${query}" in ${areaName}.`;
+}
+
+/** The indicator picker, and the indicators this authority cannot have, with their reasons. */
+export function renderIndicatorChoices(model: AtlasModel, selected: string): void {
+  renderIndicatorPicker(
+    byId<HTMLSelectElement>('ind-select'),
+    byId<HTMLInputElement>('ind-search'),
+    model.indicators.values(),
+    selected,
+  );
+  let box = document.getElementById('ind-unavailable');
+  if (!box) {
+    box = el('div', { id: 'ind-unavailable' });
+    byId('ind-select').after(box);
+  }
+  renderUnavailable(box, model.manifest.unavailable, model.manifest.area.name);
 }

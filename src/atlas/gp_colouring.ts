@@ -2,7 +2,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { interpolateCividis } from 'd3-scale-chromatic';
 import type { PointCollection } from '../../contracts/point_layer.ts';
 import { colourPointsBy } from '../map/point_layers.ts';
-import { el } from '../ui/dom.ts';
+import { byId, el } from '../ui/dom.ts';
+import { renderGpGradient } from '../ui/gap_chart.ts';
 
 /** GP practices can be coloured by their registered populations' life expectancy (2016-20). */
 export function addGpColouring(map: MapLibreMap, gp: PointCollection, into: HTMLElement): void {
@@ -32,3 +33,20 @@ export function addGpColouring(map: MapLibreMap, gp: PointCollection, into: HTML
     key,
   );
 }
+
+/** The GP practices' colouring control and their life-expectancy gradient chart. */
+export function showGpPractices(map: MapLibreMap, gp: PointCollection): void {
+  addGpColouring(map, gp, byId('layers'));
+  renderGpGradient(byId('gp-chart'), gpGradientRows(gp));
+}
+
+const numberOrNull = (v: unknown) => (typeof v === 'number' ? v : null);
+
+/** GP practices for the life-expectancy gradient chart. */
+const gpGradientRows = (gp: PointCollection) =>
+  gp.features.map((f) => ({
+    name: String(f.properties.name ?? ''),
+    lat: f.geometry.coordinates[1],
+    male: numberOrNull(f.properties.le_male_2016_20),
+    female: numberOrNull(f.properties.le_female_2016_20),
+  }));
