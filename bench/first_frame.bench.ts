@@ -24,6 +24,8 @@ const TARGETS = {
   longTaskBeforeMs: 100,
   indicatorSwitchMs: 100,
   geographySwitchMs: 300,
+  authoritySwitchMs: 1000,
+  englandRatio: 1.5,
   firstFrameJsKb: 150,
 };
 
@@ -47,7 +49,13 @@ async function naiveGeojson(rawDir: string): Promise<string> {
 async function buildPages(tmp: string): Promise<{ dist: string; data: string }> {
   const dist = path.join(tmp, 'dist');
   const data = path.join(tmp, 'data');
-  await buildAtlasData({ area: 'E08000014', rawDir: DEFAULT_DATA_OPTIONS.rawDir, outDir: data });
+  // Sefton (the default bundle) and Knowsley, with the national layers for the England overview.
+  await buildAtlasData({
+    area: 'E08000014,E08000011',
+    national: true,
+    rawDir: DEFAULT_DATA_OPTIONS.rawDir,
+    outDir: data,
+  });
   await build({
     root: REPO_ROOT,
     logLevel: 'error',
@@ -77,6 +85,24 @@ async function gzippedJs(dist: string, urls: string[]): Promise<number> {
     total += gzipSync(await readFile(path.join(dist, 'assets', name))).length;
   }
   return total;
+}
+
+/**
+ * Authority switch: from pressing Enter on "Knowsley" in the picker of an open (warm) Sefton
+ * atlas to Knowsley's first complete choropleth frame.
+ */
+async function timeAuthoritySwitch(browser: Browser, base: string): Promise<number> {
+  const { page, context } = await measuredPage(browser, `${base}/`);
+  await page.fill('#authority', 'Knowsley');
+  const t0 = Date.now();
+  await page.press('#authority', 'Enter');
+  await page.waitForURL(/la=E08000011/);
+  await page.waitForFunction(() => performance.getEntriesByName('first-frame').length > 0, null, {
+    timeout: 120_000,
+  });
+  const ms = Date.now() - t0;
+  await context.close();
+  return ms;
 }
 
 /** Switch times, indicator and geography, each to the map's next idle frame after the update. */
@@ -117,6 +143,8 @@ export async function run(): Promise<BenchRow[]> {
   let switches: Record<string, number> = {};
   let switchTasks = 0;
   let jsBytes = 0;
+  const englandRuns: PageTiming[] = [];
+  const switchRuns: number[] = [];
   try {
     browser = await launchChromium();
     // One warm-up pair (discarded), then PAIRS pairs, alternating which page goes first.
@@ -136,6 +164,12 @@ export async function run(): Promise<BenchRow[]> {
         }
         await context.close();
         if (i > 0) (which === 'naive' ? naive : atlas).push(timing);
+      }
+      if (i > 0) {
+        const england = await measuredPage(browser, `${base}/?la=england`);
+        englandRuns.push(england.timing);
+        await england.context.close();
+        switchRuns.push(await timeAuthoritySwitch(browser, base));
       }
     }
   } finally {
@@ -187,6 +221,19 @@ export async function run(): Promise<BenchRow[]> {
       medianMs: median([switches.geography ?? NaN, switches.geographyBack ?? NaN]),
       runs: 2,
       notes: `${sw('geography')} and ${sw('geographyBack')} ms (target <= ${TARGETS.geographySwitchMs}: ${verdict(Math.max(sw('geography'), sw('geographyBack')) <= TARGETS.geographySwitchMs)})`,
+    },
+    {
+      name: 'England overview: navigation to first complete frame (296 authorities coloured)',
+      medianMs: median(englandRuns.map((t) => t.firstFrameMs)),
+      runs: englandRuns.length,
+      baseline: naiveName,
+      notes: `ratio ${(median(englandRuns.map((t) => t.firstFrameMs)) / naiveMs).toFixed(2)} (target <= ${TARGETS.englandRatio}: ${verdict(median(englandRuns.map((t) => t.firstFrameMs)) / naiveMs <= TARGETS.englandRatio)}); runs ${englandRuns.map((t) => Math.round(t.firstFrameMs)).join(', ')} ms; longest task before ${Math.round(Math.max(...englandRuns.map((t) => t.longestBeforeMs)))} ms, after ${Math.round(Math.max(...englandRuns.map((t) => t.longestAfterMs)))} ms`,
+    },
+    {
+      name: 'atlas: switch authority (Sefton -> Knowsley by the picker), first frame of the new one',
+      medianMs: median(switchRuns),
+      runs: switchRuns.length,
+      notes: `runs ${switchRuns.join(', ')} ms (target <= ${TARGETS.authoritySwitchMs}: ${verdict(median(switchRuns) <= TARGETS.authoritySwitchMs)})`,
     },
     {
       name: 'atlas: app JavaScript loaded before the first frame (gzipped, MapLibre apart), KB',

@@ -83,6 +83,9 @@ async function start(): Promise<void> {
       notice,
       writeUrl: (s) => history.replaceState(null, '', serializeViewState(s)),
     });
+    const idle = view.map.once('idle');
+    view.map.triggerRepaint();
+    await idle;
     performance.mark('first-frame');
     step(5, `England: ${index.bundles.length} authorities loaded in ${seconds(t0)} s.`);
     window.gapAtlas = { map: view.map, update: (change) => view.update(change) };
