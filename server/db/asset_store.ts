@@ -1,62 +1,15 @@
-import type { CategoryId } from '../register/taxonomy.ts';
+import type { AssetFields, AssetStatus } from '../../contracts/register/asset.ts';
 
-export const ASSET_STATUSES = ['pending', 'approved', 'rejected', 'archived'] as const;
-export type AssetStatus = (typeof ASSET_STATUSES)[number];
-
-export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** One opening period, e.g. Monday 09:00-13:00 (Open Referral schedule: byday/opens_at/closes_at). */
-export interface OpeningPeriod {
-  day: Weekday;
-  opens: string;
-  closes: string;
-}
-
-/** What a person can say about an asset. Empty optional fields are null, never ''. */
-export interface AssetFields {
-  organisationName: string;
-  serviceName: string;
-  description: string | null;
-  category: CategoryId;
-  latitude: number;
-  longitude: number;
-  address: string | null;
-  postcode: string | null;
-  openingTimes: string | null;
-  openingHours: OpeningPeriod[] | null;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  accessibility: string | null;
-  lastVerified: string | null;
-  source: string;
-  licence: string;
-  consentToPublish: boolean;
-}
-
-export type AssetFieldName = keyof AssetFields;
-
-export const ASSET_FIELD_NAMES: readonly AssetFieldName[] = [
-  'organisationName',
-  'serviceName',
-  'description',
-  'category',
-  'latitude',
-  'longitude',
-  'address',
-  'postcode',
-  'openingTimes',
-  'openingHours',
-  'email',
-  'phone',
-  'website',
-  'accessibility',
-  'lastVerified',
-  'source',
-  'licence',
-  'consentToPublish',
-];
+export {
+  ASSET_FIELD_NAMES,
+  ASSET_STATUSES,
+  WEEKDAYS,
+  type AssetFieldName,
+  type AssetFields,
+  type AssetStatus,
+  type OpeningPeriod,
+  type Weekday,
+} from '../../contracts/register/asset.ts';
 
 export interface Asset extends AssetFields {
   id: number;

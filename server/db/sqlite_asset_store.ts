@@ -15,7 +15,8 @@ import {
   type NewAsset,
   type OpeningPeriod,
 } from './asset_store.ts';
-import type { CategoryId } from '../register/taxonomy.ts';
+import type { CategoryId } from '../../contracts/register/taxonomy.ts';
+import { ASSET_FIELD_NAMES, snakeCase } from '../../contracts/register/asset.ts';
 
 interface AssetRow {
   id: number;
@@ -60,29 +61,13 @@ interface HistoryRow {
   note: string | null;
 }
 
-/** Column for each field; the only place names meet SQL, so no user text reaches a query. */
-const COLUMNS: Record<AssetFieldName, string> = {
-  organisationName: 'organisation_name',
-  serviceName: 'service_name',
-  description: 'description',
-  category: 'category',
-  latitude: 'latitude',
-  longitude: 'longitude',
-  address: 'address',
-  postcode: 'postcode',
-  openingTimes: 'opening_times',
-  openingHours: 'opening_hours',
-  email: 'email',
-  phone: 'phone',
-  website: 'website',
-  accessibility: 'accessibility',
-  lastVerified: 'last_verified',
-  source: 'source',
-  licence: 'licence',
-  consentToPublish: 'consent_to_publish',
-};
+/** Column for each field (its snake-case name); the only place names meet SQL. */
+const COLUMNS = Object.fromEntries(ASSET_FIELD_NAMES.map((f) => [f, snakeCase(f)])) as Record<
+  AssetFieldName,
+  string
+>;
 
-const FIELD_NAMES = Object.keys(COLUMNS) as AssetFieldName[];
+const FIELD_NAMES: readonly AssetFieldName[] = ASSET_FIELD_NAMES;
 
 // Never SELECT edit_token_hash into an Asset: it must not be able to leak into a response.
 const ASSET_COLUMNS = `id, uuid, ${Object.values(COLUMNS).join(', ')}, status, status_reason,

@@ -2,21 +2,17 @@ import {
   randomBytes,
   scrypt as scryptCallback,
   timingSafeEqual,
+  type BinaryLike,
   type ScryptOptions,
 } from 'node:crypto';
+import { promisify } from 'node:util';
 
-function scrypt(
-  password: string,
-  salt: Buffer,
+const scrypt = promisify(scryptCallback) as (
+  password: BinaryLike,
+  salt: BinaryLike,
   keylen: number,
   options: ScryptOptions,
-): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scryptCallback(password, salt, keylen, options, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
-}
+) => Promise<Buffer>;
 
 export interface ScryptCost {
   /** CPU/memory cost, a power of two. */

@@ -4,7 +4,7 @@ import { accessFor } from './access.ts';
 import { toCsv, toGeoJson, toOruk } from './export_formats.ts';
 import { findSimilarNearby } from './nearby.ts';
 import { emptyQuery, exportQuery, idParams, listQuery, nearbyQuery } from './schemas.ts';
-import { CATEGORIES } from './taxonomy.ts';
+import { CATEGORIES } from '../../contracts/register/taxonomy.ts';
 import { HttpError, parseOrThrow } from './validation.ts';
 import { featureCollection, privateProperties, publicProperties, toFeature } from './views.ts';
 

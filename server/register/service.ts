@@ -5,6 +5,7 @@ import {
   type AssetStore,
   type BBox,
 } from '../db/asset_store.ts';
+import { OPTIONAL_FIELD_NAMES } from '../../contracts/register/asset.ts';
 import { validateImport, type ImportFormat } from './import.ts';
 import {
   assetSchemas,
@@ -25,17 +26,8 @@ export interface ServiceConfig {
   submissionLicence: string;
 }
 
-const FILLABLE: readonly (keyof AssetFields)[] = [
-  'description',
-  'address',
-  'postcode',
-  'openingTimes',
-  'openingHours',
-  'email',
-  'phone',
-  'website',
-  'accessibility',
-];
+/** What a merge may fill in on the target: the optional describing fields. */
+const FILLABLE: readonly (keyof AssetFields)[] = OPTIONAL_FIELD_NAMES;
 
 function today(now: Date): string {
   return now.toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import type { PrivateProperties } from './api_schemas.ts';
+import type { PrivateProperties } from '../../contracts/register/api.ts';
 import type { FormValues } from './asset_form.ts';
 
 /** What the edit-link holder is told about their entry's state, in plain words. */

@@ -1,5 +1,9 @@
 import { el } from '../ui/dom.ts';
-import type { HistoryEntry, PrivateFeature, PrivateProperties } from './api_schemas.ts';
+import type {
+  HistoryEntry,
+  PrivateFeature,
+  PrivateProperties,
+} from '../../contracts/register/api.ts';
 
 /** Labels for the fields a moderator reviews, in the order they are shown. */
 const FIELD_LABELS: [keyof PrivateProperties | 'latitude' | 'longitude', string][] = [
