@@ -1,7 +1,9 @@
+import { stringify } from 'csv-stringify/sync';
 import { createHash } from 'node:crypto';
+import { ASSET_FIELD_NAMES, snakeCase } from '../../contracts/register/asset.ts';
 import type { Asset, OpeningPeriod } from '../db/asset_store.ts';
 import { formatOpeningHours } from './opening_hours.ts';
-import { categoryLabel } from './taxonomy.ts';
+import { categoryLabel } from '../../contracts/register/taxonomy.ts';
 import { featureCollection, publicProperties, toFeature } from './views.ts';
 
 /** Distinct licence lines, for the attribution a re-user must show. */
@@ -18,29 +20,12 @@ export function toGeoJson(assets: readonly Asset[], now: Date) {
 
 // ---- CSV -----------------------------------------------------------------------------------
 
+/** Export columns: the id, every field but consent (in the contract's order), the label. */
 export const CSV_COLUMNS = [
   'id',
-  'organisation_name',
-  'service_name',
-  'description',
-  'category',
+  ...ASSET_FIELD_NAMES.filter((f) => f !== 'consentToPublish').map(snakeCase),
   'category_label',
-  'latitude',
-  'longitude',
-  'address',
-  'postcode',
-  'opening_times',
-  'opening_hours',
-  'email',
-  'phone',
-  'website',
-  'accessibility',
-  'last_verified',
-  'source',
-  'licence',
 ] as const;
-
-type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /**
  * A spreadsheet runs a cell starting with = + - @ (or tab/CR) as a formula; a leading
@@ -51,44 +36,40 @@ export function guardFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : guardFormula(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csvRow(a: Asset): Record<CsvColumn, string | number | null> {
-  return {
-    id: a.id,
-    organisation_name: a.organisationName,
-    service_name: a.serviceName,
-    description: a.description,
-    category: a.category,
-    category_label: categoryLabel(a.category),
-    latitude: a.latitude,
-    longitude: a.longitude,
-    address: a.address,
-    postcode: a.postcode,
-    opening_times: a.openingTimes,
-    opening_hours: a.openingHours ? formatOpeningHours(a.openingHours) : null,
-    email: a.email,
-    phone: a.phone,
-    website: a.website,
-    accessibility: a.accessibility,
-    last_verified: a.lastVerified,
-    source: a.source,
-    licence: a.licence,
-  };
-}
-
-/** RFC 4180 CSV with CRLF line ends and a BOM (so Excel reads UTF-8). */
-export function toCsv(assets: readonly Asset[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const a of assets) {
-    const row = csvRow(a);
-    lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
+function csvRow(a: Asset): Record<string, string | number | null> {
+  const row: Record<string, string | number | null> = { id: a.id };
+  for (const f of ASSET_FIELD_NAMES) {
+    if (f === 'consentToPublish') continue;
+    const v = a[f];
+    row[snakeCase(f)] =
+      f === 'openingHours'
+        ? a.openingHours
+          ? formatOpeningHours(a.openingHours)
+          : null
+        : (v as string | number | null);
   }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  row.category_label = categoryLabel(a.category);
+  return row;
+}
+
+/**
+ * RFC 4180 CSV with CRLF line ends and a BOM (so Excel reads UTF-8), written by csv-stringify.
+ * Every text cell is quoted (not only those holding a comma): a spreadsheet set to split on ";"
+ * or tab would otherwise cut `Foo;=1+1;bar` into cells, one of them a formula the
+ * first-character guard never saw. Empty (null) cells stay empty.
+ */
+export function toCsv(assets: readonly Asset[]): string {
+  return stringify(
+    assets.map((a) => csvRow(a)),
+    {
+      bom: true,
+      header: true,
+      columns: [...CSV_COLUMNS],
+      record_delimiter: '\r\n',
+      quoted_string: true,
+      cast: { string: (value) => guardFormula(value) },
+    },
+  );
 }
 
 // ---- Open Referral UK 3.0 --------------------------------------------------------------------

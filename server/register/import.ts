@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { ASSET_FIELD_NAMES, snakeCase } from '../../contracts/register/asset.ts';
 import type { AssetStore, NewAsset } from '../db/asset_store.ts';
 import { parseOpeningHours } from './opening_hours.ts';
 import { toNewAsset, type AssetSchemas } from './schemas.ts';
@@ -15,29 +16,16 @@ const MAX_ISSUES = 500;
 const CSV_IGNORED = new Set(['id', 'category_label']);
 const GEOJSON_IGNORED = new Set(['id', 'categoryLabel', 'stale', 'updatedAt', 'createdAt']);
 
-const CSV_FIELDS: Record<string, string> = {
-  organisation_name: 'organisationName',
-  service_name: 'serviceName',
-  description: 'description',
-  category: 'category',
-  latitude: 'latitude',
-  longitude: 'longitude',
-  address: 'address',
-  postcode: 'postcode',
-  opening_times: 'openingTimes',
-  opening_hours: 'openingHours',
-  email: 'email',
-  phone: 'phone',
-  website: 'website',
-  accessibility: 'accessibility',
-  last_verified: 'lastVerified',
-  source: 'source',
-  licence: 'licence',
-  status: 'status',
-  external_id: 'externalId',
-  external_id_type: 'externalIdType',
-  consent_to_publish: 'consentToPublish',
-};
+/** CSV column -> API field: every asset field by its snake-case name, plus the import's own. */
+const CSV_FIELDS: Record<string, string> = Object.fromEntries(
+  [
+    ...ASSET_FIELD_NAMES.filter((f) => f !== 'consentToPublish'),
+    'status',
+    'externalId',
+    'externalIdType',
+    'consentToPublish',
+  ].map((f) => [snakeCase(f), f]),
+);
 
 /** Undoes the export's formula guard, so export -> import gives back the same text. */
 function unguard(text: string): string {
