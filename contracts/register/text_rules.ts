@@ -16,6 +16,18 @@ export function hasControlCharacter(text: string, allowTabAndNewline: boolean): 
 // A lone surrogate cannot be stored as UTF-8; SQLite would silently replace it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Bidirectional embeddings, overrides, isolates and marks, and zero-width characters: in a
+ * one-line value (a name, a postcode, a web address) they only serve to make text display as
+ * something other than what it is, e.g. a name that reads differently in the moderation queue.
+ */
+const INVISIBLE_OR_DIRECTION =
+  /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+export function hasInvisibleOrDirectionCharacter(text: string): boolean {
+  return INVISIBLE_OR_DIRECTION.test(text);
+}
+
 const isText = { error: 'Must be text' };
 
 /**
@@ -30,6 +42,9 @@ function text(max: number, multiLine: boolean) {
       error: 'Must not contain control characters',
     })
     .refine((s) => !LONE_SURROGATE.test(s), { error: 'Must be valid Unicode text' })
+    .refine((s) => multiLine || !hasInvisibleOrDirectionCharacter(s), {
+      error: 'Must not contain invisible or direction-changing characters',
+    })
     .transform((s) => crlf(s).trim())
     .pipe(z.string().max(max, { error: `Must be at most ${max} characters` }));
 }
