@@ -1,5 +1,10 @@
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { REGISTER_APPLICATION_ID, openDatabase } from './connection.ts';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  REGISTER_APPLICATION_ID,
+  createPrivate,
+  openDatabase,
+  PRIVATE_MODE,
+} from './connection.ts';
 import { LATEST_VERSION } from './migrations.ts';
 
 export type RegisterFileCheck =
@@ -70,6 +75,8 @@ export function backupRegister(
   if (existsSync(destFile)) throw new BackupError(`${destFile} already exists; not overwriting it`);
   const partial = `${destFile}.partial`;
   rmSync(partial, { force: true });
+  // Created empty with mode 0600 first: VACUUM INTO fills an empty file and keeps its mode.
+  createPrivate(partial);
   const db = openDatabase(sourceFile, { mustExist: true });
   try {
     db.prepare('VACUUM INTO ?').run(partial);
@@ -110,6 +117,7 @@ export function restoreRegister(
   }
   const incoming = `${targetFile}.restoring`;
   copyFileSync(fromFile, incoming);
+  chmodSync(incoming, PRIVATE_MODE);
   // The old WAL belongs to the old database; left in place it would be replayed onto the new one.
   rmSync(`${targetFile}-wal`, { force: true });
   rmSync(`${targetFile}-shm`, { force: true });
