@@ -12,6 +12,9 @@ export interface RateLimits {
   /** Login attempts per IP per window. */
   loginsPerWindow: number;
   loginWindowMs: number;
+  /** Bulk imports (POST /api/import) per IP per window, checked before the body is read. */
+  importsPerWindow: number;
+  importWindowMs: number;
   /** Failed logins per account before it is locked until the window ends. */
   accountFailures: number;
   accountWindowMs: number;
@@ -24,6 +27,8 @@ export const DEFAULT_LIMITS: RateLimits = {
   editWindowMs: 60 * 60_000,
   loginsPerWindow: 20,
   loginWindowMs: 15 * 60_000,
+  importsPerWindow: 30,
+  importWindowMs: 60 * 60_000,
   accountFailures: 5,
   accountWindowMs: 15 * 60_000,
 };

@@ -121,20 +121,44 @@ export function moderationRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return { source: view(source), target: view(target) };
   });
 
-  app.post('/api/import', { bodyLimit: 10 * 1024 * 1024 }, async (request, reply) => {
-    const q = parseOrThrow(importQuery, request.query, 'query');
-    const s = await mod(request, true);
-    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    const format: ImportFormat = q.format ?? (type === 'text/csv' ? 'csv' : 'geojson');
-    const dryRun = q.dryRun === 'true';
-    const result = await ctx.service.import(
-      request.body,
-      format,
-      { type: 'import', userId: s.userId },
-      dryRun,
+  // The import takes up to 10 MiB, so who is asking (session and CSRF token) and how often
+  // (rate limit) are settled in onRequest, before a byte of the body is read or parsed. Its own
+  // encapsulated context reads JSON bodies as text, so the import checks their nesting depth
+  // before JSON.parse (validateImport).
+  void app.register(async (importApi) => {
+    importApi.removeContentTypeParser(['application/json', 'application/geo+json']);
+    importApi.addContentTypeParser(
+      ['application/json', 'application/geo+json'],
+      { parseAs: 'string' },
+      (_req, body, done) => done(null, body),
     );
-    if (dryRun) return { dryRun: true, valid: result.valid };
-    reply.code(201);
-    return { imported: result.ids.length, ids: result.ids };
+    importApi.post(
+      '/api/import',
+      {
+        bodyLimit: 10 * 1024 * 1024,
+        config: {
+          rateLimit: { max: ctx.limits.importsPerWindow, timeWindow: ctx.limits.importWindowMs },
+        },
+        onRequest: async (request) => {
+          await mod(request, true);
+        },
+      },
+      async (request, reply) => {
+        const q = parseOrThrow(importQuery, request.query, 'query');
+        const s = await mod(request, true);
+        const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+        const format: ImportFormat = q.format ?? (type === 'text/csv' ? 'csv' : 'geojson');
+        const dryRun = q.dryRun === 'true';
+        const result = await ctx.service.import(
+          request.body,
+          format,
+          { type: 'import', userId: s.userId },
+          dryRun,
+        );
+        if (dryRun) return { dryRun: true, valid: result.valid };
+        reply.code(201);
+        return { imported: result.ids.length, ids: result.ids };
+      },
+    );
   });
 }
