@@ -1,5 +1,5 @@
 /**
- * Counts failures per key (a moderator's email) in a fixed window. In memory: one server process
+ * Counts failures per key (a moderator's email and the address trying it) in a fixed window. In memory: one server process
  * serves the register, and a restart forgetting counts only gives an attacker one more window.
  */
 export class FailureLimiter {

@@ -33,7 +33,7 @@ export function moderationRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async (request, reply) => {
       parseOrThrow(emptyQuery, request.query, 'query');
       const { email, password } = parseOrThrow(loginBody, request.body, 'body');
-      const result = await ctx.auth.login(email, password);
+      const result = await ctx.auth.login(email, password, request.ip);
       if (!result.ok && result.reason === 'locked') {
         reply.header('retry-after', String(Math.ceil(result.retryAfterMs / 1000)));
         throw new HttpError(429, 'Too many failed logins for this account; try again later');
