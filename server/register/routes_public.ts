@@ -5,6 +5,7 @@ import { toCsv, toGeoJson, toOruk } from './export_formats.ts';
 import { findSimilarNearby } from './nearby.ts';
 import { emptyQuery, exportQuery, idParams, listQuery, nearbyQuery } from './schemas.ts';
 import { CATEGORIES } from '../../contracts/register/taxonomy.ts';
+import { QuotaLimiter } from './rate_limit.ts';
 import { HttpError, parseOrThrow } from './validation.ts';
 import { featureCollection, privateProperties, publicProperties, toFeature } from './views.ts';
 
@@ -83,25 +84,31 @@ export function publicRoutes(app: FastifyInstance, ctx: ApiContext): void {
     );
   });
 
-  app.post(
-    '/api/assets',
-    {
-      bodyLimit: 65_536,
-      config: {
-        rateLimit: {
-          max: ctx.limits.submissionsPerWindow,
-          timeWindow: ctx.limits.submissionWindowMs,
-        },
-      },
-    },
-    async (request, reply) => {
+  // Only accepted submissions use up the quota: a refused (400) one gives its slot back.
+  const submissions = new QuotaLimiter(
+    ctx.limits.submissionsPerWindow,
+    ctx.limits.submissionWindowMs,
+  );
+  app.post('/api/assets', { bodyLimit: 65_536 }, async (request, reply) => {
+    const wait = submissions.take(request.ip, ctx.now().getTime());
+    if (wait > 0) {
+      reply.header('retry-after', String(Math.ceil(wait / 1000)));
+      throw new HttpError(
+        429,
+        `Too many requests: submissions from this address; try again in ${Math.ceil(wait / 60_000)} minutes`,
+      );
+    }
+    try {
       parseOrThrow(emptyQuery, request.query, 'query');
       const input = parseOrThrow(ctx.service.schemas.submission, request.body, 'body');
       const { asset, editToken } = await ctx.service.submit(input);
       reply.code(201).header('location', `/api/assets/${asset.id}`);
       return { id: asset.id, editToken, status: asset.status };
-    },
-  );
+    } catch (err) {
+      submissions.release(request.ip);
+      throw err;
+    }
+  });
 
   app.patch(
     '/api/assets/:id',
