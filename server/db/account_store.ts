@@ -25,6 +25,8 @@ export interface AccountStore {
   createUser(user: { email: string; name: string; passwordHash: string }): Promise<User>;
   /** Replaces the password and ends every session of that user. */
   setPassword(userId: number, passwordHash: string): Promise<void>;
+  /** Stores a rehash of the same password (sessions stay). */
+  updatePasswordHash(userId: number, passwordHash: string): Promise<void>;
   findByEmail(email: string): Promise<UserWithPassword | undefined>;
   createSession(session: {
     idHash: string;
@@ -86,6 +88,10 @@ export class SqliteAccountStore implements AccountStore {
       this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
       this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
     })();
+  }
+
+  async updatePasswordHash(userId: number, passwordHash: string): Promise<void> {
+    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
   }
 
   async findByEmail(email: string): Promise<UserWithPassword | undefined> {

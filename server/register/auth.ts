@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountStore, SessionRecord, User } from '../db/account_store.ts';
 import { requireCsrf } from './csrf.ts';
-import { dummyHash, verifyPassword, type ScryptCost } from './passwords.ts';
+import {
+  DEFAULT_COST,
+  dummyHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+  type ScryptCost,
+} from './passwords.ts';
 import { FailureLimiter } from './rate_limit.ts';
 import { hashToken, newToken, TOKEN_PATTERN } from './secrets.ts';
 import { HttpError } from './validation.ts';
@@ -60,6 +67,11 @@ export class Auth {
       return { ok: false, reason: 'wrong' };
     }
     this.failures.reset(key);
+    // The password is at hand only now: redo an old, cheaper hash at today's cost.
+    const cost = this.options.passwordCost ?? DEFAULT_COST;
+    if (needsRehash(user.passwordHash, cost)) {
+      await this.accounts.updatePasswordHash(user.id, await hashPassword(password, cost));
+    }
     const sessionId = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(nowMs + this.options.sessionTtlMs).toISOString();
