@@ -4,12 +4,12 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { SqliteAccountStore, type AccountStore } from '../db/account_store.ts';
 import { StoreConflictError, type AssetStore, type BBox } from '../db/asset_store.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
+import { assertNotInUse } from '../db/exclusive_lock.ts';
 import { LATEST_VERSION, migrate } from '../db/migrations.ts';
 import { SqliteAssetStore } from '../db/sqlite_asset_store.ts';
 import { Auth } from './auth.ts';
 import { defaultBBox, defaultDbFile, defaultRawDir } from './config.ts';
 import { DEFAULT_LIMITS, type ApiContext, type RateLimits } from './context.ts';
-import { removeLock, writeLock } from './lock_file.ts';
 import type { ScryptCost } from './passwords.ts';
 import { codePointLookup, type PostcodeLookup } from './postcodes.ts';
 import { moderationRoutes } from './routes_moderation.ts';
@@ -29,7 +29,10 @@ export interface RegisterOptions {
   bbox?: BBox;
   /** Seed from the raw data when the register is empty (default true). */
   seed?: boolean;
-  /** Write `<file>.pid` while open so restore knows the database is in use (default true). */
+  /**
+   * Refuse to open a database another live process has open (default true): an OS lock on the
+   * database file, see server/db/exclusive_lock.ts. Restore takes the same lock.
+   */
   lock?: boolean;
   /** Region for Open Referral addresses (default Merseyside). */
   region?: string;
@@ -65,6 +68,7 @@ export async function openRegister(options: RegisterOptions = {}): Promise<Regis
   const file = options.file ?? defaultDbFile();
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  if (options.lock ?? true) assertNotInUse(file, 'starting another register on it');
   const db = openDatabase(file);
   try {
     migrate(db, now);
@@ -97,8 +101,6 @@ export async function openRegister(options: RegisterOptions = {}): Promise<Regis
       log(`register: not seeded, raw data not found under ${rawDir}`);
     }
   }
-  const locked = file !== ':memory:' && (options.lock ?? true);
-  if (locked) writeLock(file);
   return {
     file,
     rawDir,
@@ -108,9 +110,7 @@ export async function openRegister(options: RegisterOptions = {}): Promise<Regis
     config,
     seeded,
     close() {
-      if (!db.open) return;
-      db.close();
-      if (locked) removeLock(file);
+      if (db.open) db.close();
     },
   };
 }
