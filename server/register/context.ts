@@ -1,6 +1,7 @@
 import type { AssetStore } from '../db/asset_store.ts';
 import type { Auth } from './auth.ts';
 import type { RegisterService } from './service.ts';
+import type { WriteHealth } from './write_health.ts';
 
 export interface RateLimits {
   /** Public submissions (POST /api/assets) per IP per window. */
@@ -42,6 +43,6 @@ export interface ApiContext {
   limits: RateLimits;
   /** Region for Open Referral addresses (state_province). */
   region: string;
-  /** SELECT 1 against the database, for /api/health. */
-  ping: () => Promise<void>;
+  /** Whether the database can write, for /api/health. */
+  health: WriteHealth;
 }

@@ -19,6 +19,7 @@ import { registerSecurityHeaders, type CspExtras } from './security_headers.ts';
 import { seedIfEmpty, type SeedCounts } from './seed.ts';
 import { RegisterService } from './service.ts';
 import { HttpError, ValidationError } from './validation.ts';
+import { WriteHealth } from './write_health.ts';
 
 export interface RegisterOptions {
   /** SQLite file (env GAP_ATLAS_DB, default var/register.db); ':memory:' for throwaway use. */
@@ -170,9 +171,7 @@ export async function registerApi(
     now,
     limits,
     region: register.config.region,
-    ping: async () => {
-      register.db.prepare('SELECT 1').get();
-    },
+    health: new WriteHealth(register.db, now),
   };
 
   await app.register(async (api) => {
@@ -219,13 +218,23 @@ export async function registerApi(
         // Fastify's own: malformed JSON, "__proto__" keys, unsupported content type, empty body.
         return reply.code(status).send(errorBody('Invalid request body', 'body', err.message));
       }
-      request.log.error({ err }, 'register API error');
+      // The route pattern, not the URL (no ids or query text); never headers or the body.
+      request.log.error(
+        { err, method: request.method, route: request.routeOptions.url },
+        'register API error',
+      );
+      ctx.health.noteError(err);
       return reply.code(500).send({ error: 'Internal error', fields: [] });
     });
 
     if (!api.hasRoute({ method: 'GET', url: '/api/health' })) {
-      api.get('/api/health', async () => {
-        await ctx.ping();
+      api.get('/api/health', async (request, reply) => {
+        const problem = ctx.health.check();
+        if (problem) {
+          request.log.error({ problem }, 'health check: the database cannot write');
+          reply.code(503);
+          return { status: 'error', database: 'cannot write', schemaVersion: LATEST_VERSION };
+        }
         return { status: 'ok', database: 'ok', schemaVersion: LATEST_VERSION };
       });
     }
