@@ -23,6 +23,8 @@ export interface Asset extends AssetFields {
   /** Identifier in the source data set, e.g. an NHS ODS code. */
   externalId: string | null;
   externalIdType: string | null;
+  /** The edit-token holder asked to withdraw this approved asset; a moderator decides. */
+  withdrawalRequested: boolean;
   /** Edits proposed by the edit-token holder to an approved asset, waiting for a moderator. */
   pendingChanges: Partial<AssetFields> | null;
   createdAt: string;
@@ -73,6 +75,9 @@ export interface AssetChange {
   statusReason?: string | null;
   pendingChanges?: Partial<AssetFields> | null;
   mergedInto?: number | null;
+  withdrawalRequested?: boolean;
+  /** Clears the stored edit-token hash: the token opens nothing any more. */
+  revokeEditToken?: true;
   /** Free text for the history; a change with a note is recorded even if no field changed. */
   note?: string | null;
   /** Precondition checked inside the transaction: the asset must still have one of these. */
@@ -114,7 +119,7 @@ export interface AssetStore {
   /** True when the asset exists and its stored edit-token hash equals `tokenHash`. */
   editTokenMatches(id: number, tokenHash: string): Promise<boolean>;
   listApproved(filter: AssetFilter): Promise<Asset[]>;
-  /** Pending assets and approved ones with proposed changes, oldest first. */
+  /** Pending assets and approved ones with proposed changes or a withdrawal request, oldest first. */
   listQueue(): Promise<Asset[]>;
   /** Approved assets never verified or last verified before `verifiedBefore` (YYYY-MM-DD). */
   listStale(verifiedBefore: string): Promise<Asset[]>;

@@ -45,6 +45,7 @@ interface AssetRow {
   external_id: string | null;
   external_id_type: string | null;
   pending_changes: string | null;
+  withdrawal_requested: number;
   created_at: string;
   updated_at: string;
 }
@@ -71,7 +72,8 @@ const FIELD_NAMES: readonly AssetFieldName[] = ASSET_FIELD_NAMES;
 
 // Never SELECT edit_token_hash into an Asset: it must not be able to leak into a response.
 const ASSET_COLUMNS = `id, uuid, ${Object.values(COLUMNS).join(', ')}, status, status_reason,
-  merged_into, external_id, external_id_type, pending_changes, created_at, updated_at`;
+  merged_into, external_id, external_id_type, pending_changes, withdrawal_requested, created_at,
+  updated_at`;
 
 function toAsset(row: AssetRow): Asset {
   return {
@@ -103,6 +105,7 @@ function toAsset(row: AssetRow): Asset {
     pendingChanges: row.pending_changes
       ? (JSON.parse(row.pending_changes) as Partial<AssetFields>)
       : null,
+    withdrawalRequested: row.withdrawal_requested === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -190,7 +193,8 @@ export class SqliteAssetStore implements AssetStore {
     const rows = this.db
       .prepare(
         `SELECT ${ASSET_COLUMNS} FROM assets
-         WHERE status = 'pending' OR (status = 'approved' AND pending_changes IS NOT NULL)
+         WHERE status = 'pending'
+            OR (status = 'approved' AND (pending_changes IS NOT NULL OR withdrawal_requested = 1))
          ORDER BY updated_at, id`,
       )
       .all() as AssetRow[];
@@ -350,11 +354,20 @@ export class SqliteAssetStore implements AssetStore {
       const json = change.pendingChanges ? JSON.stringify(change.pendingChanges) : null;
       meta.push(['pendingChanges', 'pending_changes', json, change.pendingChanges]);
     }
+    if (change.withdrawalRequested !== undefined) {
+      const flag = change.withdrawalRequested;
+      meta.push(['withdrawalRequested', 'withdrawal_requested', flag ? 1 : 0, flag]);
+    }
     for (const [key, column, value, raw] of meta) {
       if (same(before[key], raw)) continue;
       sets.push(`${column} = ?`);
       params.push(value);
       diff[key] = { from: before[key], to: raw };
+    }
+    if (change.revokeEditToken) {
+      // The hash itself never reaches the history, only that there was one and now is none.
+      sets.push('edit_token_hash = NULL');
+      diff.editToken = { from: 'issued', to: 'revoked' };
     }
     // A change with nothing to change is still worth a history line if it carries a note.
     if (sets.length === 0 && !change.note) return before;

@@ -112,6 +112,22 @@ export function moderationRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return view(await ctx.service.archive(id, reason ?? null, s.userId));
   });
 
+  app.post('/api/assets/:id/undo-withdrawal', action, async (request) => {
+    const { id } = parseOrThrow(idParams, request.params, 'params');
+    parseOrThrow(emptyQuery, request.query, 'query');
+    const s = await mod(request, true);
+    parseOrThrow(approveBody, request.body ?? {}, 'body');
+    return view(await ctx.service.undoWithdrawal(id, s.userId));
+  });
+
+  app.post('/api/assets/:id/revoke-token', action, async (request) => {
+    const { id } = parseOrThrow(idParams, request.params, 'params');
+    parseOrThrow(emptyQuery, request.query, 'query');
+    const s = await mod(request, true);
+    parseOrThrow(approveBody, request.body ?? {}, 'body');
+    return view(await ctx.service.revokeEditToken(id, s.userId));
+  });
+
   app.post('/api/assets/:id/merge', action, async (request) => {
     const { id } = parseOrThrow(idParams, request.params, 'params');
     parseOrThrow(emptyQuery, request.query, 'query');

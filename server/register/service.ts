@@ -29,6 +29,8 @@ export interface ServiceConfig {
 /** What a merge may fill in on the target: the optional describing fields. */
 const FILLABLE: readonly (keyof AssetFields)[] = OPTIONAL_FIELD_NAMES;
 
+const WITHDRAWN = 'Withdrawn by the submitter';
+
 function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
@@ -98,15 +100,24 @@ export class RegisterService {
   async partnerUpdate(id: number, patch: PartnerPatch): Promise<Asset> {
     const actor: Actor = { type: 'edit-token holder' };
     const asset = await this.mustGet(id);
+    if (patch.withdraw && asset.status === 'approved') {
+      // A published asset leaves the map only when a moderator agrees: a leaked edit link
+      // must not be able to take it down at once.
+      return this.store.change(
+        id,
+        { action: 'request-withdrawal', withdrawalRequested: true, expectStatus: ['approved'] },
+        actor,
+      );
+    }
     if (patch.withdraw) {
       return this.store.change(
         id,
         {
           action: 'withdraw',
           status: 'archived',
-          statusReason: 'Withdrawn by the submitter',
+          statusReason: WITHDRAWN,
           pendingChanges: null,
-          expectStatus: ['pending', 'approved', 'rejected'],
+          expectStatus: ['pending', 'rejected'],
         },
         actor,
       );
@@ -168,6 +179,20 @@ export class RegisterService {
         moderator(userId),
       );
     }
+    if (asset.status === 'approved' && asset.withdrawalRequested) {
+      return this.store.change(
+        id,
+        {
+          action: 'approve-withdrawal',
+          status: 'archived',
+          statusReason: WITHDRAWN,
+          withdrawalRequested: false,
+          pendingChanges: null,
+          expectStatus: ['approved'],
+        },
+        moderator(userId),
+      );
+    }
     if (asset.status === 'approved' && asset.pendingChanges) {
       return this.store.change(
         id,
@@ -199,6 +224,18 @@ export class RegisterService {
         moderator(userId),
       );
     }
+    if (asset.status === 'approved' && asset.withdrawalRequested) {
+      return this.store.change(
+        id,
+        {
+          action: 'reject-withdrawal',
+          withdrawalRequested: false,
+          note: reason,
+          expectStatus: ['approved'],
+        },
+        moderator(userId),
+      );
+    }
     if (asset.status === 'approved' && asset.pendingChanges) {
       return this.store.change(
         id,
@@ -212,6 +249,34 @@ export class RegisterService {
       );
     }
     throw new HttpError(409, `Nothing to reject: the asset is ${asset.status}`);
+  }
+
+  /** Puts a withdrawn asset back in the state it was withdrawn from. */
+  async undoWithdrawal(id: number, userId: number): Promise<Asset> {
+    const asset = await this.mustGet(id);
+    if (asset.status !== 'archived' || asset.statusReason !== WITHDRAWN) {
+      throw new HttpError(409, 'Only a withdrawn asset can have its withdrawal undone');
+    }
+    const last = (await this.store.history(id))
+      .reverse()
+      .find((h) => h.action === 'withdraw' || h.action === 'approve-withdrawal');
+    const from = last?.action === 'approve-withdrawal' ? 'approved' : last?.changes.status?.from;
+    const status = from === 'approved' || from === 'rejected' ? from : 'pending';
+    return this.store.change(
+      id,
+      { action: 'undo-withdrawal', status, statusReason: null, expectStatus: ['archived'] },
+      moderator(userId),
+    );
+  }
+
+  /** The asset's edit link stops working; the partner can ask a moderator for changes. */
+  async revokeEditToken(id: number, userId: number): Promise<Asset> {
+    await this.mustGet(id);
+    return this.store.change(
+      id,
+      { action: 'revoke-token', revokeEditToken: true, note: 'Edit link revoked' },
+      moderator(userId),
+    );
   }
 
   async archive(id: number, reason: string | null, userId: number): Promise<Asset> {

@@ -49,6 +49,7 @@ export function privateProperties(a: Asset, now: Date): PrivateProperties {
     statusReason: a.statusReason,
     mergedInto: a.mergedInto,
     pendingChanges: a.pendingChanges,
+    withdrawalRequested: a.withdrawalRequested,
     consentToPublish: a.consentToPublish,
     externalId: a.externalId,
     externalIdType: a.externalIdType,

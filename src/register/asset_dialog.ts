@@ -350,7 +350,9 @@ export class AssetDialog {
       });
       this.confirmWithdraw.hidden = true;
       this.loaded(this.mode.link, asset);
-      this.saved.textContent = 'Withdrawn. It is no longer on the map.';
+      this.saved.textContent = asset.properties.withdrawalRequested
+        ? 'Withdrawal asked for. A moderator will take it off the map once they have checked.'
+        : 'Withdrawn. It is no longer on the map.';
       this.toTop();
     } catch (err) {
       this.confirmWithdraw.hidden = true;

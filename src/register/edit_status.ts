@@ -7,6 +7,9 @@ export function statusText(p: PrivateProperties): string {
     case 'pending':
       return 'Waiting for a moderator to check it. Changes you save now are part of what they check.';
     case 'approved':
+      if (p.withdrawalRequested) {
+        return 'On the public map until a moderator confirms your request to withdraw it.';
+      }
       return p.pendingChanges
         ? 'On the public map. Your last changes are waiting for a moderator; the map shows the approved version until then. The form shows your changes.'
         : 'On the public map. Changes you save are checked by a moderator before the map shows them.';

@@ -97,6 +97,9 @@ function proposed(f: PrivateFeature): HTMLElement | null {
 }
 
 function stateLine(p: PrivateProperties): string {
+  if (p.status === 'approved' && p.withdrawalRequested) {
+    return `On the map; the edit-link holder asks to withdraw it (approve to take it off, reject to keep it)`;
+  }
   if (p.status === 'approved' && p.pendingChanges) {
     return `On the map; changes proposed (updated ${when(p.updatedAt)})`;
   }
