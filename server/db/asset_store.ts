@@ -115,6 +115,11 @@ export class StoreConflictError extends Error {
  */
 export interface AssetStore {
   count(): Promise<number>;
+  /**
+   * Changes whenever any asset changes, through this store or another process's: the key under
+   * which serialised answers are cached.
+   */
+  version(): Promise<string>;
   get(id: number): Promise<Asset | undefined>;
   /** True when the asset exists and its stored edit-token hash equals `tokenHash`. */
   editTokenMatches(id: number, tokenHash: string): Promise<boolean>;

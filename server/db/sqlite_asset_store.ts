@@ -150,6 +150,13 @@ export class SqliteAssetStore implements AssetStore {
     this.selectById = db.prepare(`SELECT ${ASSET_COLUMNS} FROM assets WHERE id = ?`);
   }
 
+  /** Writes through this store; with data_version (other connections' commits) the version. */
+  private writes = 0;
+
+  async version(): Promise<string> {
+    return `${this.writes}:${this.db.pragma('data_version', { simple: true }) as number}`;
+  }
+
   async count(): Promise<number> {
     return this.db.prepare('SELECT count(*) FROM assets').pluck().get() as number;
   }
@@ -242,15 +249,26 @@ export class SqliteAssetStore implements AssetStore {
   }
 
   async create(asset: NewAsset, actor: Actor, action = 'create'): Promise<Asset> {
-    return this.db.transaction(() => this.insertSync(asset, actor, action))();
+    return this.written(() => this.db.transaction(() => this.insertSync(asset, actor, action))());
   }
 
   async createMany(assets: readonly NewAsset[], actor: Actor, action: string): Promise<Asset[]> {
-    return this.db.transaction(() => assets.map((a) => this.insertSync(a, actor, action)))();
+    return this.written(() =>
+      this.db.transaction(() => assets.map((a) => this.insertSync(a, actor, action)))(),
+    );
   }
 
   async change(id: number, change: AssetChange, actor: Actor): Promise<Asset> {
-    return this.db.transaction(() => this.changeSync(id, change, actor))();
+    return this.written(() => this.db.transaction(() => this.changeSync(id, change, actor))());
+  }
+
+  /** Runs a write and moves the version on, whether it committed or not (never stale). */
+  private written<T>(write: () => T): T {
+    try {
+      return write();
+    } finally {
+      this.writes++;
+    }
   }
 
   async merge(
@@ -259,6 +277,15 @@ export class SqliteAssetStore implements AssetStore {
     fill: Partial<AssetFields>,
     actor: Actor,
   ): Promise<{ source: Asset; target: Asset }> {
+    return this.written(() => this.mergeSync(sourceId, targetId, fill, actor));
+  }
+
+  private mergeSync(
+    sourceId: number,
+    targetId: number,
+    fill: Partial<AssetFields>,
+    actor: Actor,
+  ): { source: Asset; target: Asset } {
     return this.db.transaction(() => {
       const live: AssetStatus[] = ['pending', 'approved', 'rejected'];
       const target = this.changeSync(

@@ -192,8 +192,9 @@ export async function registerApi(
     );
 
     // Answers from the register are never cached: they may be private or change on approval.
+    // (A route that revalidates with an ETag sets its own Cache-Control: no-cache.)
     api.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       return payload;
     });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ApiContext } from './context.ts';
 import { accessFor } from './access.ts';
+import { AnswerCache, etagMatches, pickEncoding } from './answer_cache.ts';
 import { toCsv, toGeoJson, toOruk } from './export_formats.ts';
 import { findSimilarNearby } from './nearby.ts';
 import { emptyQuery, exportQuery, idParams, listQuery, nearbyQuery } from './schemas.ts';
@@ -16,11 +17,33 @@ export function publicRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return CATEGORIES.map(({ id, label }) => ({ id, label }));
   });
 
-  app.get('/api/assets', async (request) => {
+  // The public map's call: served from a serialised, pre-compressed answer until the register
+  // changes (the store's version) or the day does (the `stale` flags), with an ETag for 304s.
+  const listCache = new AnswerCache();
+  app.get('/api/assets', async (request, reply) => {
     const q = parseOrThrow(listQuery, request.query, 'query');
-    const assets = await ctx.store.listApproved(q);
     const now = ctx.now();
-    return featureCollection(assets.map((a) => toFeature(a, publicProperties(a, now))));
+    const stamp = `${await ctx.store.version()}|${now.toISOString().slice(0, 10)}`;
+    const key = JSON.stringify([q.category ?? null, q.bbox ?? null]);
+    const answer = await listCache.get(key, stamp, async () => {
+      const assets = await ctx.store.listApproved(q);
+      return JSON.stringify(
+        featureCollection(assets.map((a) => toFeature(a, publicProperties(a, now)))),
+      );
+    });
+    // Browsers may keep it but must ask again each time: approvals show at once.
+    reply.header('cache-control', 'no-cache').header('etag', answer.etag);
+    reply.header('vary', 'accept-encoding');
+    if (etagMatches(request.headers['if-none-match'], answer.etag)) {
+      return reply.code(304).send();
+    }
+    const encoding = pickEncoding(request.headers['accept-encoding']);
+    reply.type('application/json; charset=utf-8');
+    if (encoding !== 'identity' && answer[encoding] !== answer.identity) {
+      reply.header('content-encoding', encoding);
+      return reply.send(answer[encoding]);
+    }
+    return reply.send(answer.identity);
   });
 
   app.get('/api/assets/export', async (request, reply) => {
