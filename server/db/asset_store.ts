@@ -23,6 +23,12 @@ export interface Asset extends AssetFields {
   /** Identifier in the source data set, e.g. an NHS ODS code. */
   externalId: string | null;
   externalIdType: string | null;
+  /**
+   * The day a moderator (a person) last checked the listing: set on approval and when a
+   * moderator sets lastVerified. Null for data seeded or imported from files (whose
+   * lastVerified is the data's own date). ORUK's assured_date.
+   */
+  assuredDate: string | null;
   /** The edit-token holder asked to withdraw this approved asset; a moderator decides. */
   withdrawalRequested: boolean;
   /** Edits proposed by the edit-token holder to an approved asset, waiting for a moderator. */
@@ -76,6 +82,7 @@ export interface AssetChange {
   pendingChanges?: Partial<AssetFields> | null;
   mergedInto?: number | null;
   withdrawalRequested?: boolean;
+  assuredDate?: string | null;
   /** Clears the stored edit-token hash: the token opens nothing any more. */
   revokeEditToken?: true;
   /** Free text for the history; a change with a note is recorded even if no field changed. */

@@ -46,6 +46,7 @@ interface AssetRow {
   external_id_type: string | null;
   pending_changes: string | null;
   withdrawal_requested: number;
+  assured_date: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -72,7 +73,7 @@ const FIELD_NAMES: readonly AssetFieldName[] = ASSET_FIELD_NAMES;
 
 // Never SELECT edit_token_hash into an Asset: it must not be able to leak into a response.
 const ASSET_COLUMNS = `id, uuid, ${Object.values(COLUMNS).join(', ')}, status, status_reason,
-  merged_into, external_id, external_id_type, pending_changes, withdrawal_requested, created_at,
+  merged_into, external_id, external_id_type, pending_changes, withdrawal_requested, assured_date, created_at,
   updated_at`;
 
 function toAsset(row: AssetRow): Asset {
@@ -106,6 +107,7 @@ function toAsset(row: AssetRow): Asset {
       ? (JSON.parse(row.pending_changes) as Partial<AssetFields>)
       : null,
     withdrawalRequested: row.withdrawal_requested === 1,
+    assuredDate: row.assured_date,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -384,6 +386,9 @@ export class SqliteAssetStore implements AssetStore {
     if (change.withdrawalRequested !== undefined) {
       const flag = change.withdrawalRequested;
       meta.push(['withdrawalRequested', 'withdrawal_requested', flag ? 1 : 0, flag]);
+    }
+    if (change.assuredDate !== undefined) {
+      meta.push(['assuredDate', 'assured_date', change.assuredDate, change.assuredDate]);
     }
     for (const [key, column, value, raw] of meta) {
       if (same(before[key], raw)) continue;

@@ -14,6 +14,7 @@ import type { ScryptCost } from './passwords.ts';
 import { codePointLookup, type PostcodeLookup } from './postcodes.ts';
 import { moderationRoutes } from './routes_moderation.ts';
 import { postcodeRoutes } from './routes_postcodes.ts';
+import { orukRoutes } from './routes_oruk.ts';
 import { publicRoutes } from './routes_public.ts';
 import { registerSecurityHeaders, type CspExtras } from './security_headers.ts';
 import { seedIfEmpty, type SeedCounts } from './seed.ts';
@@ -246,5 +247,6 @@ export async function registerApi(
       register.config.bbox,
     );
     moderationRoutes(api, ctx);
+    orukRoutes(api, ctx);
   });
 }

@@ -4,6 +4,7 @@ import { accessFor } from './access.ts';
 import { AnswerCache, etagMatches, pickEncoding } from './answer_cache.ts';
 import { toCsv, toGeoJson, toOruk } from './export_formats.ts';
 import { findSimilarNearby } from './nearby.ts';
+import { ORUK_BASE } from './routes_oruk.ts';
 import { emptyQuery, exportQuery, idParams, listQuery, nearbyQuery } from './schemas.ts';
 import { CATEGORIES } from '../../contracts/register/taxonomy.ts';
 import { QuotaLimiter } from './rate_limit.ts';
@@ -72,7 +73,13 @@ export function publicRoutes(app: FastifyInstance, ctx: ApiContext): void {
             'content-disposition',
             `attachment; filename="gap-atlas-assets-oruk-${stamp}.json"`,
           );
-        return JSON.stringify(toOruk(assets, ctx.region));
+        return JSON.stringify(
+          toOruk(assets, {
+            baseUrl: `${request.protocol}://${request.host}${ORUK_BASE}`,
+            region: ctx.region,
+            now,
+          }),
+        );
     }
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WEEKDAYS, type AssetFields, type BBox, type NewAsset } from '../db/asset_store.ts';
 import { CATEGORY_IDS } from '../../contracts/register/taxonomy.ts';
+import { periodsOverlap } from './oruk.ts';
 import { describingTextRules } from '../../contracts/register/field_rules.ts';
 import { OPTIONAL_FIELD_NAMES } from '../../contracts/register/asset.ts';
 import {
@@ -30,6 +31,9 @@ const period = z
 const openingHours = z
   .array(period)
   .max(28, { error: 'At most 28 opening periods' })
+  .refine((periods) => !periodsOverlap(periods), {
+    error: 'Opening periods on the same day must not overlap or repeat',
+  })
   .nullable()
   .transform((v) => (v && v.length > 0 ? v : null));
 

@@ -158,7 +158,9 @@ export class RegisterService {
 
   async moderatorUpdate(id: number, patch: ModeratorPatch, userId: number): Promise<Asset> {
     await this.mustGet(id);
-    return this.store.change(id, { action: 'edit', fields: patch }, moderator(userId));
+    // A moderator setting lastVerified is a person saying they checked it.
+    const assured = patch.lastVerified ? { assuredDate: patch.lastVerified } : {};
+    return this.store.change(id, { action: 'edit', fields: patch, ...assured }, moderator(userId));
   }
 
   /** Publishes a pending or rejected asset, or applies an approved asset's proposed changes. */
@@ -173,6 +175,7 @@ export class RegisterService {
           status: 'approved',
           statusReason: null,
           fields: { ...asset.pendingChanges, ...verified },
+          assuredDate: verified.lastVerified,
           pendingChanges: null,
           expectStatus: [asset.status],
         },
@@ -199,6 +202,7 @@ export class RegisterService {
         {
           action: 'approve-changes',
           fields: { ...asset.pendingChanges, ...verified },
+          assuredDate: verified.lastVerified,
           pendingChanges: null,
           expectStatus: ['approved'],
         },

@@ -156,7 +156,9 @@ describe('moderation workflow', () => {
     expect(res.statusCode).toBe(200);
     const history = (await t.register.assets.history(id)).at(-1);
     expect(history).toMatchObject({ action: 'edit', actorType: 'moderator', actorId: moderatorId });
+    // assuredDate: a moderator setting lastVerified is a person checking it (ORUK assured_date).
     expect(Object.keys(history?.changes ?? {}).sort()).toEqual([
+      'assuredDate',
       'description',
       'lastVerified',
       'licence',
