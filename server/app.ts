@@ -6,16 +6,16 @@ import type { DestinationStream } from 'pino';
 import type { RateLimits } from './register/context.ts';
 import type { ScryptCost } from './register/passwords.ts';
 import {
-  openRegister,
+  openAnyRegister,
   registerApi,
-  type Register,
+  type AnyRegister,
   type RegisterOptions,
 } from './register/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The open asset register (its database and stores). */
-    atlasRegister: Register;
+    atlasRegister: AnyRegister;
   }
 }
 
@@ -68,9 +68,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
   });
 
-  const register = await openRegister(options.register);
-  app.decorate('atlasRegister', register);
-  app.addHook('onClose', async () => register.close());
+  const register = await openAnyRegister(options.register);
+  app.decorate<AnyRegister>('atlasRegister', register);
+  app.addHook('onClose', async () => {
+    await register.close();
+  });
   const basemap = options.basemapStyleUrl ? new URL(options.basemapStyleUrl) : null;
   const origins = [...(basemap ? [basemap.origin] : []), ...(options.basemapOrigins ?? [])];
   await registerApi(app, {

@@ -40,22 +40,23 @@ export interface AccountStore {
   deleteExpiredSessions(nowIso: string): Promise<number>;
 }
 
-interface UserRow {
+export interface UserRow {
   id: number;
   email: string;
   name: string;
   password_hash: string;
   created_at: string;
-  disabled: number;
+  /** 0/1 in SQLite, boolean in PostgreSQL. */
+  disabled: number | boolean;
 }
 
-function toUser(row: UserRow): User {
+export function toUser(row: UserRow): User {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     createdAt: row.created_at,
-    disabled: row.disabled === 1,
+    disabled: row.disabled === 1 || row.disabled === true,
   };
 }
 

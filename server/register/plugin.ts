@@ -1,14 +1,9 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { SqliteAccountStore, type AccountStore } from '../db/account_store.ts';
-import { StoreConflictError, type AssetStore, type BBox } from '../db/asset_store.ts';
-import { openDatabase, type Db } from '../db/connection.ts';
-import { assertNotInUse } from '../db/exclusive_lock.ts';
-import { LATEST_VERSION, migrate } from '../db/migrations.ts';
-import { SqliteAssetStore } from '../db/sqlite_asset_store.ts';
+import { StoreConflictError } from '../db/asset_store.ts';
+import { LATEST_VERSION } from '../db/migrations.ts';
 import { Auth } from './auth.ts';
-import { defaultBBox, defaultDbFile, defaultRawDir } from './config.ts';
 import { DEFAULT_LIMITS, type ApiContext, type RateLimits } from './context.ts';
 import type { ScryptCost } from './passwords.ts';
 import { codePointLookup, type PostcodeLookup } from './postcodes.ts';
@@ -17,108 +12,23 @@ import { postcodeRoutes } from './routes_postcodes.ts';
 import { orukRoutes } from './routes_oruk.ts';
 import { publicRoutes } from './routes_public.ts';
 import { registerSecurityHeaders, type CspExtras } from './security_headers.ts';
-import { seedIfEmpty, type SeedCounts } from './seed.ts';
 import { RegisterService } from './service.ts';
 import { HttpError, ValidationError } from './validation.ts';
 import { WriteHealth } from './write_health.ts';
 
-export interface RegisterOptions {
-  /** SQLite file (env GAP_ATLAS_DB, default var/register.db); ':memory:' for throwaway use. */
-  file?: string;
-  /** Raw data folder for the first-start seed (env GAP_ATLAS_RAW, default ../shared/data/raw). */
-  rawDir?: string;
-  /** Area assets must be in (env GAP_ATLAS_BBOX "minLon,minLat,maxLon,maxLat"; default Sefton). */
-  bbox?: BBox;
-  /** Seed from the raw data when the register is empty (default true). */
-  seed?: boolean;
-  /**
-   * Refuse to open a database another live process has open (default true): an OS lock on the
-   * database file, see server/db/exclusive_lock.ts. Restore takes the same lock.
-   */
-  lock?: boolean;
-  /** Region for Open Referral addresses (default Merseyside). */
-  region?: string;
-  submissionSource?: string;
-  submissionLicence?: string;
-  now?: () => Date;
-  /** Where seed warnings go (default stderr). */
-  log?: (message: string) => void;
-}
+import type { AnyRegister } from './open_register.ts';
 
-/** An open register: the database and the stores over it. */
-export interface Register {
-  file: string;
-  /** Raw data folder (the seed, and Code-Point postcodes for GET /api/postcodes). */
-  rawDir: string;
-  db: Db;
-  assets: AssetStore;
-  accounts: AccountStore;
-  config: {
-    bbox: BBox;
-    region: string;
-    now: () => Date;
-    submissionSource: string;
-    submissionLicence: string;
-  };
-  /** What the first-start seed added, or null when the register already had assets. */
-  seeded: SeedCounts | null;
-  close(): void;
-}
-
-/** Opens (creating if needed) and migrates the register, and seeds it if it is empty. */
-export async function openRegister(options: RegisterOptions = {}): Promise<Register> {
-  const file = options.file ?? defaultDbFile();
-  const now = options.now ?? (() => new Date());
-  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  if (options.lock ?? true) assertNotInUse(file, 'starting another register on it');
-  const db = openDatabase(file);
-  try {
-    migrate(db, now);
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-  const assets = new SqliteAssetStore(db, now);
-  const accounts = new SqliteAccountStore(db, now);
-  const config = {
-    bbox: options.bbox ?? defaultBBox(),
-    region: options.region ?? 'Merseyside',
-    now,
-    submissionSource: options.submissionSource ?? 'Community submission',
-    submissionLicence:
-      options.submissionLicence ??
-      'Published with the consent of the organisation that submitted it',
-  };
-  const rawDir = options.rawDir ?? defaultRawDir();
-  let seeded: SeedCounts | null = null;
-  if (options.seed ?? true) {
-    try {
-      seeded = await seedIfEmpty(assets, rawDir, config);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-        db.close();
-        throw err;
-      }
-      // No raw data here: start empty rather than refuse to serve.
-      log(`register: not seeded, raw data not found under ${rawDir}`);
-    }
-  }
-  return {
-    file,
-    rawDir,
-    db,
-    assets,
-    accounts,
-    config,
-    seeded,
-    close() {
-      if (db.open) db.close();
-    },
-  };
-}
+export {
+  openAnyRegister,
+  openRegister,
+  type AnyRegister,
+  type PgRegister,
+  type Register,
+  type RegisterOptions,
+} from './open_register.ts';
 
 export interface RegisterApiOptions {
-  db: Register;
+  db: AnyRegister;
   limits?: Partial<RateLimits>;
   /** Moderator session length (default 8 hours). */
   sessionTtlMs?: number;
@@ -172,7 +82,7 @@ export async function registerApi(
     now,
     limits,
     region: register.config.region,
-    health: new WriteHealth(register.db, now),
+    health: new WriteHealth(() => register.probeWrite(), now),
   };
 
   await app.register(async (api) => {
@@ -231,7 +141,7 @@ export async function registerApi(
 
     if (!api.hasRoute({ method: 'GET', url: '/api/health' })) {
       api.get('/api/health', async (request, reply) => {
-        const problem = ctx.health.check();
+        const problem = await ctx.health.check();
         if (problem) {
           request.log.error({ problem }, 'health check: the database cannot write');
           reply.code(503);

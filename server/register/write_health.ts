@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection.ts';
-
 /** SQLite result codes that mean the storage itself failed, not the request. */
-const STORAGE_FAILURE = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/;
+const STORAGE_FAILURE =
+  /^(SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)|53\d\d\d|58\d\d\d|25006|ECONNREFUSED|ECONNRESET|57P0\d)/;
 
 /** How long a storage failure seen by a request keeps /api/health at 503. */
 const REMEMBER_MS = 60_000;
 
 /**
  * What /api/health answers about the database: it proves a write (a fresh random value into
- * `meta`, committed, so it must reach the WAL) rather than a SELECT 1, and it also reports a
+ * `meta`, committed: it must reach the WAL or PostgreSQL's log) rather than a SELECT 1, and it also reports a
  * storage failure a request met in the last minute (a write may fail for lack of a new page
  * while the probe's row still fits where it was).
  */
@@ -17,19 +15,15 @@ export class WriteHealth {
   private lastFailure: { at: number; code: string } | null = null;
 
   constructor(
-    private readonly db: Db,
+    /** Commits a small write (the register's probeWrite), or throws. */
+    private readonly probe: () => Promise<void>,
     private readonly now: () => Date,
   ) {}
 
   /** Null when healthy, else what is wrong (a code or message; no user data). */
-  check(): string | null {
+  async check(): Promise<string | null> {
     try {
-      this.db
-        .prepare(
-          `INSERT INTO meta (key, value) VALUES ('health_probe', ?)
-           ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-        )
-        .run(`${this.now().toISOString()} ${randomBytes(16).toString('hex')}`);
+      await this.probe();
     } catch (err) {
       return (err as { code?: string }).code ?? (err as Error).message;
     }

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildApp, type AppOptions } from '../../../server/app.ts';
 import { appOptionsFromEnv } from '../../../server/app_config.ts';
+import type { Register } from '../../../server/register/plugin.ts';
 import { addModerator, removeTempDirs, submission, tempDir, TEST_COST } from '../helpers.ts';
 
 const apps: FastifyInstance[] = [];
@@ -24,6 +25,13 @@ afterEach(async () => {
   for (const a of apps.splice(0)) await a.close();
 });
 afterAll(removeTempDirs);
+
+/** These tests run on the embedded SQLite register (a file in a temporary folder). */
+function sqliteOf(a: FastifyInstance): Register {
+  const r = a.atlasRegister;
+  if (r.kind !== 'sqlite') throw new Error('expected the SQLite register');
+  return r;
+}
 
 // Issue 13: behind an HTTPS proxy the cookie never got Secure and every client shared the
 // proxy's address for rate limits.
@@ -53,7 +61,7 @@ describe('behind a TLS proxy (GAP_ATLAS_TRUST_PROXY, GAP_ATLAS_COOKIE_SECURE)', 
     ];
     for (const env of settings) {
       const a = await app(env);
-      await addModerator(a.atlasRegister);
+      await addModerator(sqliteOf(a));
       const res = await a.inject({
         method: 'POST',
         url: '/api/session',
@@ -78,7 +86,7 @@ describe('errors are logged and the health check proves the database can write',
       },
     });
     const a = await app({}, { logStream: stream });
-    const db = a.atlasRegister.db;
+    const db = sqliteOf(a).db;
     expect((await a.inject('/api/health')).statusCode).toBe(200);
     // A full disk: the database may not grow by a single page.
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
@@ -102,7 +110,7 @@ describe('errors are logged and the health check proves the database can write',
   it('answers 503 from /api/health when the database refuses writes', async () => {
     const a = await app({}, { logStream: new Writable({ write: (_c, _e, done) => done() }) });
     expect((await a.inject('/api/health')).statusCode).toBe(200);
-    a.atlasRegister.db.pragma('query_only = ON'); // every write now fails, reads still work
+    sqliteOf(a).db.pragma('query_only = ON'); // every write now fails, reads still work
     const health = await a.inject('/api/health');
     expect(health.statusCode).toBe(503);
     expect(health.json()).toMatchObject({ database: 'cannot write' });
