@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { NewAsset } from '../server/db/asset_store.ts';
-import { openRegister, registerApi } from '../server/register/plugin.ts';
+import { openPgRegister, openRegister, registerApi } from '../server/register/plugin.ts';
 import { mulberry32 } from '../workers/stats/random.ts';
 import { medianTime } from './time.ts';
 import type { BenchRow } from './types.ts';
@@ -70,9 +70,24 @@ function row(name: string, r: autocannon.Result, extra: string): BenchRow {
   };
 }
 
+/**
+ * SQLite always; PostgreSQL too when GAP_ATLAS_BENCH_PG (or GAP_ATLAS_TEST_PG) names a database
+ * (a throwaway schema in it is created and dropped).
+ */
 export async function run(): Promise<BenchRow[]> {
+  const pgUrl = process.env.GAP_ATLAS_BENCH_PG || process.env.GAP_ATLAS_TEST_PG;
+  const rows = await runOn('SQLite');
+  if (pgUrl) rows.push(...(await runOn('PostgreSQL', pgUrl)));
+  return rows;
+}
+
+async function runOn(store: 'SQLite' | 'PostgreSQL', pgUrl?: string): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gap-register-bench-'));
-  const register = await openRegister({ file: path.join(dir, 'register.db'), log: () => {} });
+  const schema = `bench_${process.pid}`;
+  const register =
+    store === 'SQLite'
+      ? await openRegister({ file: path.join(dir, 'register.db'), log: () => {} })
+      : await openPgRegister({ file: pgUrl ?? '', pgSchema: schema, log: () => {} });
   const app = Fastify({ logger: false });
   await registerApi(app, { db: register, limits: { submissionsPerWindow: 10_000_000 } });
   // The floor on this machine at this moment: a route that does nothing. On a shared VM under
@@ -80,7 +95,6 @@ export async function run(): Promise<BenchRow[]> {
   app.get('/bench-floor', async () => ({ ok: true }));
   // Only ever the loopback interface: this must never load anything but our own process.
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  const store = 'SQLite';
   try {
     const seeded = await register.assets.count();
     await register.assets.createMany(
@@ -124,7 +138,7 @@ export async function run(): Promise<BenchRow[]> {
         runs: listMs.runs,
         notes: 'the query and row mapping behind GET /api/assets when its cache is cold',
       },
-      row('Fastify route returning {ok:true} (the machine floor)', floor, 'baseline'),
+      row(`${store} run: Fastify route returning {ok:true} (the machine floor)`, floor, 'baseline'),
       row(
         `${store}: GET /api/assets, ${approved} approved, brotli (as browsers ask)`,
         brotli,
@@ -148,7 +162,10 @@ export async function run(): Promise<BenchRow[]> {
     ];
   } finally {
     await app.close();
-    register.close();
+    if (register.kind === 'postgres') {
+      await register.pool.query(`DROP SCHEMA ${schema} CASCADE`);
+    }
+    await register.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

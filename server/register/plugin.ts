@@ -20,6 +20,7 @@ import type { AnyRegister } from './open_register.ts';
 
 export {
   openAnyRegister,
+  openPgRegister,
   openRegister,
   type AnyRegister,
   type PgRegister,
