@@ -259,7 +259,8 @@ export class AssetDialog {
     const archived = asset.properties.status === 'archived';
     this.form.setDisabled(archived);
     this.cancel.disabled = false;
-    this.withdraw.hidden = archived;
+    // Asked once is enough: the request waits for a moderator.
+    this.withdraw.hidden = archived || asset.properties.withdrawalRequested;
     this.submit.hidden = archived;
   }
 
