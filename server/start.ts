@@ -8,6 +8,7 @@ import { buildAtlasData } from '../data/build.ts';
 import { DEFAULT_DATA_OPTIONS, REPO_ROOT } from '../data/defaults.ts';
 import { PipelineError } from '../data/errors.ts';
 import { buildApp } from './app.ts';
+import { appOptionsFromEnv, ConfigError } from './app_config.ts';
 
 const { values } = parseArgs({
   options: {
@@ -55,14 +56,15 @@ try {
   throw err;
 }
 
-const app = await buildApp({
-  distDir,
-  dataDir,
-  logger: false,
-  // Street context from an online style, e.g. GAP_ATLAS_BASEMAP_URL=https://…/style.json
-  basemapStyleUrl: process.env.GAP_ATLAS_BASEMAP_URL || null,
-  basemapOrigins: (process.env.GAP_ATLAS_BASEMAP_ORIGINS ?? '').split(',').filter(Boolean),
-});
+let settings;
+try {
+  settings = appOptionsFromEnv(process.env);
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`Configuration error:\n${err.message}\n`);
+  process.exit(1);
+}
+const app = await buildApp({ distDir, dataDir, ...settings });
 const address = await app.listen({ port: Number(values.port), host: values.host });
 process.stdout.write(`Gap Atlas is running at ${address.replace('127.0.0.1', 'localhost')}/\n`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -16,6 +16,18 @@ export function hasControlCharacter(text: string, allowTabAndNewline: boolean): 
 // A lone surrogate cannot be stored as UTF-8; SQLite would silently replace it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Bidirectional embeddings, overrides, isolates and marks, and zero-width characters: in a
+ * one-line value (a name, a postcode, a web address) they only serve to make text display as
+ * something other than what it is, e.g. a name that reads differently in the moderation queue.
+ */
+const INVISIBLE_OR_DIRECTION =
+  /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+export function hasInvisibleOrDirectionCharacter(text: string): boolean {
+  return INVISIBLE_OR_DIRECTION.test(text);
+}
+
 const isText = { error: 'Must be text' };
 
 /**
@@ -30,6 +42,9 @@ function text(max: number, multiLine: boolean) {
       error: 'Must not contain control characters',
     })
     .refine((s) => !LONE_SURROGATE.test(s), { error: 'Must be valid Unicode text' })
+    .refine((s) => multiLine || !hasInvisibleOrDirectionCharacter(s), {
+      error: 'Must not contain invisible or direction-changing characters',
+    })
     .transform((s) => crlf(s).trim())
     .pipe(z.string().max(max, { error: `Must be at most ${max} characters` }));
 }
@@ -80,9 +95,14 @@ export const postcode = oneLine(16).transform((s, ctx) => {
   return normal;
 });
 
-// The WHATWG HTML form email pattern: what a browser's type=email accepts.
-const EMAIL =
-  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+/**
+ * The one email rule: the JSON Schema `email` format as ajv-formats checks it (its fullFormats
+ * email pattern, copied; test/server/oruk_api.test.ts checks the copy), which the Open Referral
+ * UK schemas use. Stricter than a browser's type=email (no leading, trailing or doubled dot in
+ * the local part), so an address the register takes is one every ORUK consumer takes too.
+ */
+export const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 export const email = oneLine(254).refine((s) => s === '' || EMAIL.test(s), {
   error: 'Must be an email address',
@@ -97,28 +117,39 @@ export const phone = oneLine(30).refine(
   { error: 'Must be a phone number (digits, spaces, brackets, + and - only)' },
 );
 
-export const website = oneLine(500).refine(
-  (s) => {
-    if (s === '') return true;
-    let url: URL;
-    try {
-      url = new URL(s);
-    } catch {
-      return false;
-    }
-    return (
-      (url.protocol === 'http:' || url.protocol === 'https:') &&
-      url.hostname.includes('.') &&
-      url.username === '' &&
-      url.password === ''
-    );
-  },
-  { error: 'Must be an http:// or https:// web address' },
-);
+/**
+ * An http(s) address, stored as the WHATWG URL parser writes it back (`href`): a space becomes
+ * %20, an accented host its punycode, so the stored value is a valid URI for every consumer.
+ */
+export const website = oneLine(500).transform((s, ctx) => {
+  if (s === '') return s;
+  let url: URL | null = null;
+  try {
+    url = new URL(s);
+  } catch {
+    url = null;
+  }
+  if (
+    !url ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    !url.hostname.includes('.') ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    ctx.addIssue({ code: 'custom', message: 'Must be an http:// or https:// web address' });
+    return z.NEVER;
+  }
+  if (url.href.length > 500) {
+    ctx.addIssue({ code: 'custom', message: 'Must be at most 500 characters once encoded' });
+    return z.NEVER;
+  }
+  return url.href;
+});
 
+/** HH:MM from 00:00 to 23:59 (no 24:00: ORUK consumers read times as times of day). */
 export const time = z
   .string(isText)
-  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/, { error: 'Must be a time HH:MM' });
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: 'Must be a time HH:MM, 00:00 to 23:59' });
 
 /** YYYY-MM-DD that is a real calendar date. */
 export const isoDate = z

@@ -3,7 +3,7 @@
  * Validates every row; imports all of them in one transaction, or none.
  */
 import { readFileSync } from 'node:fs';
-import { openRegister } from '../register/plugin.ts';
+import { openAnyRegister } from '../register/plugin.ts';
 import { RegisterService } from '../register/service.ts';
 import { ValidationError } from '../register/validation.ts';
 import { cliArgs, fail } from './args.ts';
@@ -21,7 +21,7 @@ if (!values.file) fail('--file is required', 2);
 const format = values.format ?? (/\.csv$/i.test(values.file) ? 'csv' : 'geojson');
 if (format !== 'csv' && format !== 'geojson') fail('--format must be csv or geojson', 2);
 
-const register = await openRegister({ file: values.db, seed: false, lock: false });
+const register = await openAnyRegister({ file: values.db, seed: false, lock: false });
 try {
   const service = new RegisterService(register.assets, register.config);
   const result = await service.import(
@@ -45,5 +45,5 @@ try {
   }
   process.exitCode = 1;
 } finally {
-  register.close();
+  await register.close();
 }

@@ -3,7 +3,7 @@
  * The password is read from stdin (first line) or typed at a prompt; it never goes on the
  * command line, where it would land in shell history and the process list.
  */
-import { openRegister } from '../register/plugin.ts';
+import { openAnyRegister } from '../register/plugin.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../register/passwords.ts';
 import { email as emailRule, requiredLine } from '../../contracts/register/text_rules.ts';
 import { cliArgs, fail } from './args.ts';
@@ -32,7 +32,7 @@ if (process.stdin.isTTY && (await readPassword('Again: ')) !== password) {
   fail('The passwords do not match');
 }
 
-const register = await openRegister({ file: values.db, seed: false, lock: false });
+const register = await openAnyRegister({ file: values.db, seed: false, lock: false });
 try {
   const address = email.data.toLowerCase();
   const existing = await register.accounts.findByEmail(address);
@@ -53,5 +53,5 @@ try {
     process.stdout.write(`moderator ${user.id} created: ${user.name} <${user.email}>\n`);
   }
 } finally {
-  register.close();
+  await register.close();
 }

@@ -25,6 +25,8 @@ export interface AccountStore {
   createUser(user: { email: string; name: string; passwordHash: string }): Promise<User>;
   /** Replaces the password and ends every session of that user. */
   setPassword(userId: number, passwordHash: string): Promise<void>;
+  /** Stores a rehash of the same password (sessions stay). */
+  updatePasswordHash(userId: number, passwordHash: string): Promise<void>;
   findByEmail(email: string): Promise<UserWithPassword | undefined>;
   createSession(session: {
     idHash: string;
@@ -38,22 +40,23 @@ export interface AccountStore {
   deleteExpiredSessions(nowIso: string): Promise<number>;
 }
 
-interface UserRow {
+export interface UserRow {
   id: number;
   email: string;
   name: string;
   password_hash: string;
   created_at: string;
-  disabled: number;
+  /** 0/1 in SQLite, boolean in PostgreSQL. */
+  disabled: number | boolean;
 }
 
-function toUser(row: UserRow): User {
+export function toUser(row: UserRow): User {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     createdAt: row.created_at,
-    disabled: row.disabled === 1,
+    disabled: row.disabled === 1 || row.disabled === true,
   };
 }
 
@@ -86,6 +89,10 @@ export class SqliteAccountStore implements AccountStore {
       this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
       this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
     })();
+  }
+
+  async updatePasswordHash(userId: number, passwordHash: string): Promise<void> {
+    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
   }
 
   async findByEmail(email: string): Promise<UserWithPassword | undefined> {

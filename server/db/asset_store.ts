@@ -1,62 +1,15 @@
-import type { CategoryId } from '../register/taxonomy.ts';
+import type { AssetFields, AssetStatus } from '../../contracts/register/asset.ts';
 
-export const ASSET_STATUSES = ['pending', 'approved', 'rejected', 'archived'] as const;
-export type AssetStatus = (typeof ASSET_STATUSES)[number];
-
-export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** One opening period, e.g. Monday 09:00-13:00 (Open Referral schedule: byday/opens_at/closes_at). */
-export interface OpeningPeriod {
-  day: Weekday;
-  opens: string;
-  closes: string;
-}
-
-/** What a person can say about an asset. Empty optional fields are null, never ''. */
-export interface AssetFields {
-  organisationName: string;
-  serviceName: string;
-  description: string | null;
-  category: CategoryId;
-  latitude: number;
-  longitude: number;
-  address: string | null;
-  postcode: string | null;
-  openingTimes: string | null;
-  openingHours: OpeningPeriod[] | null;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  accessibility: string | null;
-  lastVerified: string | null;
-  source: string;
-  licence: string;
-  consentToPublish: boolean;
-}
-
-export type AssetFieldName = keyof AssetFields;
-
-export const ASSET_FIELD_NAMES: readonly AssetFieldName[] = [
-  'organisationName',
-  'serviceName',
-  'description',
-  'category',
-  'latitude',
-  'longitude',
-  'address',
-  'postcode',
-  'openingTimes',
-  'openingHours',
-  'email',
-  'phone',
-  'website',
-  'accessibility',
-  'lastVerified',
-  'source',
-  'licence',
-  'consentToPublish',
-];
+export {
+  ASSET_FIELD_NAMES,
+  ASSET_STATUSES,
+  WEEKDAYS,
+  type AssetFieldName,
+  type AssetFields,
+  type AssetStatus,
+  type OpeningPeriod,
+  type Weekday,
+} from '../../contracts/register/asset.ts';
 
 export interface Asset extends AssetFields {
   id: number;
@@ -70,6 +23,14 @@ export interface Asset extends AssetFields {
   /** Identifier in the source data set, e.g. an NHS ODS code. */
   externalId: string | null;
   externalIdType: string | null;
+  /**
+   * The day a moderator (a person) last checked the listing: set on approval and when a
+   * moderator sets lastVerified. Null for data seeded or imported from files (whose
+   * lastVerified is the data's own date). ORUK's assured_date.
+   */
+  assuredDate: string | null;
+  /** The edit-token holder asked to withdraw this approved asset; a moderator decides. */
+  withdrawalRequested: boolean;
   /** Edits proposed by the edit-token holder to an approved asset, waiting for a moderator. */
   pendingChanges: Partial<AssetFields> | null;
   createdAt: string;
@@ -120,6 +81,10 @@ export interface AssetChange {
   statusReason?: string | null;
   pendingChanges?: Partial<AssetFields> | null;
   mergedInto?: number | null;
+  withdrawalRequested?: boolean;
+  assuredDate?: string | null;
+  /** Clears the stored edit-token hash: the token opens nothing any more. */
+  revokeEditToken?: true;
   /** Free text for the history; a change with a note is recorded even if no field changed. */
   note?: string | null;
   /** Precondition checked inside the transaction: the asset must still have one of these. */
@@ -157,11 +122,16 @@ export class StoreConflictError extends Error {
  */
 export interface AssetStore {
   count(): Promise<number>;
+  /**
+   * Changes whenever any asset changes, through this store or another process's: the key under
+   * which serialised answers are cached.
+   */
+  version(): Promise<string>;
   get(id: number): Promise<Asset | undefined>;
   /** True when the asset exists and its stored edit-token hash equals `tokenHash`. */
   editTokenMatches(id: number, tokenHash: string): Promise<boolean>;
   listApproved(filter: AssetFilter): Promise<Asset[]>;
-  /** Pending assets and approved ones with proposed changes, oldest first. */
+  /** Pending assets and approved ones with proposed changes or a withdrawal request, oldest first. */
   listQueue(): Promise<Asset[]>;
   /** Approved assets never verified or last verified before `verifiedBefore` (YYYY-MM-DD). */
   listStale(verifiedBefore: string): Promise<Asset[]>;

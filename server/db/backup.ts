@@ -1,6 +1,12 @@
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { REGISTER_APPLICATION_ID, openDatabase } from './connection.ts';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  REGISTER_APPLICATION_ID,
+  createPrivate,
+  openDatabase,
+  PRIVATE_MODE,
+} from './connection.ts';
 import { LATEST_VERSION } from './migrations.ts';
+import { takeExclusiveLock } from './exclusive_lock.ts';
 
 export type RegisterFileCheck =
   | { ok: true; schemaVersion: number; assets: number; users: number }
@@ -70,6 +76,8 @@ export function backupRegister(
   if (existsSync(destFile)) throw new BackupError(`${destFile} already exists; not overwriting it`);
   const partial = `${destFile}.partial`;
   rmSync(partial, { force: true });
+  // Created empty with mode 0600 first: VACUUM INTO fills an empty file and keeps its mode.
+  createPrivate(partial);
   const db = openDatabase(sourceFile, { mustExist: true });
   try {
     db.prepare('VACUUM INTO ?').run(partial);
@@ -92,8 +100,10 @@ export interface RestoreResult {
 }
 
 /**
- * Replaces `targetFile` with the backup `fromFile`. The current database is first saved next to
- * it (consistently, WAL included). The caller decides whether a server is running.
+ * Replaces `targetFile` with the backup `fromFile`, holding the database's exclusive lock from
+ * the first look to the swap: refused (DatabaseInUseError) while a server or anything else has
+ * it open, and no server can start on it meanwhile. The current database is first saved next
+ * to it (its WAL included) through the locked connection.
  */
 export function restoreRegister(
   fromFile: string,
@@ -103,16 +113,29 @@ export function restoreRegister(
   const check = checkRegisterFile(fromFile);
   if (!check.ok)
     throw new BackupError(`${fromFile} is not a usable register backup: ${check.reason}`);
-  let previousCopy: string | null = null;
-  if (existsSync(targetFile) && statSync(targetFile).size > 0) {
-    previousCopy = `${targetFile}.before-restore-${stamp}`;
-    backupRegister(targetFile, previousCopy);
+  const lock = takeExclusiveLock(targetFile, 'restoring over it');
+  try {
+    let previousCopy: string | null = null;
+    if (lock && statSync(targetFile).size > 0) {
+      // Out of WAL mode while we hold it: the WAL is checkpointed and removed now, so closing
+      // this connection after the swap touches no -wal file a new server might have made.
+      lock.pragma('journal_mode = DELETE');
+      previousCopy = `${targetFile}.before-restore-${stamp}`;
+      if (existsSync(previousCopy)) throw new BackupError(`${previousCopy} already exists`);
+      createPrivate(previousCopy);
+      lock.prepare('VACUUM INTO ?').run(previousCopy);
+      const saved = checkRegisterFile(previousCopy);
+      if (!saved.ok)
+        throw new BackupError(`the copy of the current database failed: ${saved.reason}`);
+    }
+    const incoming = `${targetFile}.restoring`;
+    copyFileSync(fromFile, incoming);
+    chmodSync(incoming, PRIVATE_MODE);
+    rmSync(`${targetFile}-wal`, { force: true });
+    rmSync(`${targetFile}-shm`, { force: true });
+    renameSync(incoming, targetFile);
+    return { restored: check, previousCopy };
+  } finally {
+    lock?.close();
   }
-  const incoming = `${targetFile}.restoring`;
-  copyFileSync(fromFile, incoming);
-  // The old WAL belongs to the old database; left in place it would be replayed onto the new one.
-  rmSync(`${targetFile}-wal`, { force: true });
-  rmSync(`${targetFile}-shm`, { force: true });
-  renameSync(incoming, targetFile);
-  return { restored: check, previousCopy };
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 export type Db = Database.Database;
@@ -25,6 +25,7 @@ export interface OpenDatabaseOptions {
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   if (file !== ':memory:' && !options.mustExist) {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    createPrivate(file);
   }
   const db = new Database(file, {
     fileMustExist: options.mustExist ?? false,
@@ -38,4 +39,16 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   }
   db.pragma('foreign_keys = ON');
   return db;
+}
+
+/** Owner read and write only: the register holds moderators' emails and password hashes. */
+export const PRIVATE_MODE = 0o600;
+
+/**
+ * Creates `file` empty with mode 0600 if it does not exist, and narrows an existing one to 0600.
+ * SQLite gives the -wal and -shm files the mode of the database file, so they follow.
+ */
+export function createPrivate(file: string): void {
+  if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_MODE));
+  else chmodSync(file, PRIVATE_MODE);
 }

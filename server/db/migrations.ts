@@ -86,6 +86,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'withdrawals of published assets wait for a moderator',
+    sql: `
+      ALTER TABLE assets ADD COLUMN withdrawal_requested INTEGER NOT NULL DEFAULT 0
+        CHECK (withdrawal_requested IN (0, 1));
+    `,
+  },
+  {
+    version: 3,
+    name: 'the date a person last checked an asset (ORUK assured_date)',
+    sql: `ALTER TABLE assets ADD COLUMN assured_date TEXT;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -5,7 +5,6 @@ import {
   type Actor,
   type Asset,
   type AssetChange,
-  type AssetFieldName,
   type AssetFields,
   type AssetFilter,
   type AssetStatus,
@@ -13,139 +12,19 @@ import {
   type FieldChange,
   type HistoryEntry,
   type NewAsset,
-  type OpeningPeriod,
 } from './asset_store.ts';
-import type { CategoryId } from '../register/taxonomy.ts';
-
-interface AssetRow {
-  id: number;
-  uuid: string;
-  organisation_name: string;
-  service_name: string;
-  description: string | null;
-  category: string;
-  latitude: number;
-  longitude: number;
-  address: string | null;
-  postcode: string | null;
-  opening_times: string | null;
-  opening_hours: string | null;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  accessibility: string | null;
-  status: AssetStatus;
-  status_reason: string | null;
-  merged_into: number | null;
-  last_verified: string | null;
-  source: string;
-  licence: string;
-  consent_to_publish: number;
-  external_id: string | null;
-  external_id_type: string | null;
-  pending_changes: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface HistoryRow {
-  id: number;
-  asset_id: number;
-  at: string;
-  actor_type: HistoryEntry['actorType'];
-  actor_id: number | null;
-  actor_name: string | null;
-  action: string;
-  changes: string;
-  note: string | null;
-}
-
-/** Column for each field; the only place names meet SQL, so no user text reaches a query. */
-const COLUMNS: Record<AssetFieldName, string> = {
-  organisationName: 'organisation_name',
-  serviceName: 'service_name',
-  description: 'description',
-  category: 'category',
-  latitude: 'latitude',
-  longitude: 'longitude',
-  address: 'address',
-  postcode: 'postcode',
-  openingTimes: 'opening_times',
-  openingHours: 'opening_hours',
-  email: 'email',
-  phone: 'phone',
-  website: 'website',
-  accessibility: 'accessibility',
-  lastVerified: 'last_verified',
-  source: 'source',
-  licence: 'licence',
-  consentToPublish: 'consent_to_publish',
-};
-
-const FIELD_NAMES = Object.keys(COLUMNS) as AssetFieldName[];
-
-// Never SELECT edit_token_hash into an Asset: it must not be able to leak into a response.
-const ASSET_COLUMNS = `id, uuid, ${Object.values(COLUMNS).join(', ')}, status, status_reason,
-  merged_into, external_id, external_id_type, pending_changes, created_at, updated_at`;
-
-function toAsset(row: AssetRow): Asset {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    organisationName: row.organisation_name,
-    serviceName: row.service_name,
-    description: row.description,
-    category: row.category as CategoryId,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    address: row.address,
-    postcode: row.postcode,
-    openingTimes: row.opening_times,
-    openingHours: row.opening_hours ? (JSON.parse(row.opening_hours) as OpeningPeriod[]) : null,
-    email: row.email,
-    phone: row.phone,
-    website: row.website,
-    accessibility: row.accessibility,
-    lastVerified: row.last_verified,
-    source: row.source,
-    licence: row.licence,
-    consentToPublish: row.consent_to_publish === 1,
-    status: row.status,
-    statusReason: row.status_reason,
-    mergedInto: row.merged_into,
-    externalId: row.external_id,
-    externalIdType: row.external_id_type,
-    pendingChanges: row.pending_changes
-      ? (JSON.parse(row.pending_changes) as Partial<AssetFields>)
-      : null,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-type SqlValue = string | number | null;
-
-function toColumnValue<K extends AssetFieldName>(field: K, value: AssetFields[K]): SqlValue {
-  if (value === null || value === undefined) return null;
-  if (field === 'openingHours') return JSON.stringify(value);
-  if (field === 'consentToPublish') return value ? 1 : 0;
-  return value as string | number;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-function actorColumns(actor: Actor): [string, number | null] {
-  switch (actor.type) {
-    case 'moderator':
-      return [actor.type, actor.userId];
-    case 'import':
-      return [actor.type, actor.userId];
-    default:
-      return [actor.type, null];
-  }
-}
+import {
+  actorColumns,
+  ASSET_COLUMNS,
+  COLUMNS,
+  FIELD_NAMES,
+  same,
+  toAsset,
+  toColumnValue,
+  type AssetRow,
+  type HistoryRow,
+  type SqlValue,
+} from './asset_rows.ts';
 
 export class SqliteAssetStore implements AssetStore {
   private readonly insertHistory;
@@ -160,6 +39,13 @@ export class SqliteAssetStore implements AssetStore {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectById = db.prepare(`SELECT ${ASSET_COLUMNS} FROM assets WHERE id = ?`);
+  }
+
+  /** Writes through this store; with data_version (other connections' commits) the version. */
+  private writes = 0;
+
+  async version(): Promise<string> {
+    return `${this.writes}:${this.db.pragma('data_version', { simple: true }) as number}`;
   }
 
   async count(): Promise<number> {
@@ -205,7 +91,8 @@ export class SqliteAssetStore implements AssetStore {
     const rows = this.db
       .prepare(
         `SELECT ${ASSET_COLUMNS} FROM assets
-         WHERE status = 'pending' OR (status = 'approved' AND pending_changes IS NOT NULL)
+         WHERE status = 'pending'
+            OR (status = 'approved' AND (pending_changes IS NOT NULL OR withdrawal_requested = 1))
          ORDER BY updated_at, id`,
       )
       .all() as AssetRow[];
@@ -253,15 +140,26 @@ export class SqliteAssetStore implements AssetStore {
   }
 
   async create(asset: NewAsset, actor: Actor, action = 'create'): Promise<Asset> {
-    return this.db.transaction(() => this.insertSync(asset, actor, action))();
+    return this.written(() => this.db.transaction(() => this.insertSync(asset, actor, action))());
   }
 
   async createMany(assets: readonly NewAsset[], actor: Actor, action: string): Promise<Asset[]> {
-    return this.db.transaction(() => assets.map((a) => this.insertSync(a, actor, action)))();
+    return this.written(() =>
+      this.db.transaction(() => assets.map((a) => this.insertSync(a, actor, action)))(),
+    );
   }
 
   async change(id: number, change: AssetChange, actor: Actor): Promise<Asset> {
-    return this.db.transaction(() => this.changeSync(id, change, actor))();
+    return this.written(() => this.db.transaction(() => this.changeSync(id, change, actor))());
+  }
+
+  /** Runs a write and moves the version on, whether it committed or not (never stale). */
+  private written<T>(write: () => T): T {
+    try {
+      return write();
+    } finally {
+      this.writes++;
+    }
   }
 
   async merge(
@@ -270,6 +168,15 @@ export class SqliteAssetStore implements AssetStore {
     fill: Partial<AssetFields>,
     actor: Actor,
   ): Promise<{ source: Asset; target: Asset }> {
+    return this.written(() => this.mergeSync(sourceId, targetId, fill, actor));
+  }
+
+  private mergeSync(
+    sourceId: number,
+    targetId: number,
+    fill: Partial<AssetFields>,
+    actor: Actor,
+  ): { source: Asset; target: Asset } {
     return this.db.transaction(() => {
       const live: AssetStatus[] = ['pending', 'approved', 'rejected'];
       const target = this.changeSync(
@@ -365,11 +272,23 @@ export class SqliteAssetStore implements AssetStore {
       const json = change.pendingChanges ? JSON.stringify(change.pendingChanges) : null;
       meta.push(['pendingChanges', 'pending_changes', json, change.pendingChanges]);
     }
+    if (change.withdrawalRequested !== undefined) {
+      const flag = change.withdrawalRequested;
+      meta.push(['withdrawalRequested', 'withdrawal_requested', flag ? 1 : 0, flag]);
+    }
+    if (change.assuredDate !== undefined) {
+      meta.push(['assuredDate', 'assured_date', change.assuredDate, change.assuredDate]);
+    }
     for (const [key, column, value, raw] of meta) {
       if (same(before[key], raw)) continue;
       sets.push(`${column} = ?`);
       params.push(value);
       diff[key] = { from: before[key], to: raw };
+    }
+    if (change.revokeEditToken) {
+      // The hash itself never reaches the history, only that there was one and now is none.
+      sets.push('edit_token_hash = NULL');
+      diff.editToken = { from: 'issued', to: 'revoked' };
     }
     // A change with nothing to change is still worth a history line if it carries a note.
     if (sets.length === 0 && !change.note) return before;

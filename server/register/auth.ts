@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountStore, SessionRecord, User } from '../db/account_store.ts';
 import { requireCsrf } from './csrf.ts';
-import { dummyHash, verifyPassword, type ScryptCost } from './passwords.ts';
+import {
+  DEFAULT_COST,
+  dummyHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+  type ScryptCost,
+} from './passwords.ts';
 import { FailureLimiter } from './rate_limit.ts';
 import { hashToken, newToken, TOKEN_PATTERN } from './secrets.ts';
 import { HttpError } from './validation.ts';
@@ -41,19 +48,30 @@ export class Auth {
     this.failures = new FailureLimiter(options.accountFailures, options.accountWindowMs);
   }
 
-  async login(emailInput: string, password: string): Promise<LoginResult> {
+  /**
+   * Failures are counted per account *and* address: someone guessing from one address locks
+   * only that pair, so they cannot lock a moderator out from everywhere (the per-address limit
+   * on all login attempts still caps guessing across accounts).
+   */
+  async login(emailInput: string, password: string, address: string): Promise<LoginResult> {
     const email = emailInput.trim().toLowerCase();
+    const key = `${email}\u0000${address}`;
     const nowMs = this.now().getTime();
-    const wait = this.failures.retryAfterMs(email, nowMs);
+    const wait = this.failures.retryAfterMs(key, nowMs);
     if (wait > 0) return { ok: false, reason: 'locked', retryAfterMs: wait };
     const user = await this.accounts.findByEmail(email);
     this.dummy ??= dummyHash(this.options.passwordCost);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummy));
     if (!user || !ok || user.disabled) {
-      this.failures.recordFailure(email, nowMs);
+      this.failures.recordFailure(key, nowMs);
       return { ok: false, reason: 'wrong' };
     }
-    this.failures.reset(email);
+    this.failures.reset(key);
+    // The password is at hand only now: redo an old, cheaper hash at today's cost.
+    const cost = this.options.passwordCost ?? DEFAULT_COST;
+    if (needsRehash(user.passwordHash, cost)) {
+      await this.accounts.updatePasswordHash(user.id, await hashPassword(password, cost));
+    }
     const sessionId = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(nowMs + this.options.sessionTtlMs).toISOString();

@@ -1,6 +1,7 @@
 import type { AssetStore } from '../db/asset_store.ts';
 import type { Auth } from './auth.ts';
 import type { RegisterService } from './service.ts';
+import type { WriteHealth } from './write_health.ts';
 
 export interface RateLimits {
   /** Public submissions (POST /api/assets) per IP per window. */
@@ -12,6 +13,9 @@ export interface RateLimits {
   /** Login attempts per IP per window. */
   loginsPerWindow: number;
   loginWindowMs: number;
+  /** Bulk imports (POST /api/import) per IP per window, checked before the body is read. */
+  importsPerWindow: number;
+  importWindowMs: number;
   /** Failed logins per account before it is locked until the window ends. */
   accountFailures: number;
   accountWindowMs: number;
@@ -24,6 +28,8 @@ export const DEFAULT_LIMITS: RateLimits = {
   editWindowMs: 60 * 60_000,
   loginsPerWindow: 20,
   loginWindowMs: 15 * 60_000,
+  importsPerWindow: 30,
+  importWindowMs: 60 * 60_000,
   accountFailures: 5,
   accountWindowMs: 15 * 60_000,
 };
@@ -37,6 +43,6 @@ export interface ApiContext {
   limits: RateLimits;
   /** Region for Open Referral addresses (state_province). */
   region: string;
-  /** SELECT 1 against the database, for /api/health. */
-  ping: () => Promise<void>;
+  /** Whether the database can write, for /api/health. */
+  health: WriteHealth;
 }

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { ASSET_FIELD_NAMES, snakeCase } from '../../contracts/register/asset.ts';
 import type { AssetStore, NewAsset } from '../db/asset_store.ts';
 import { parseOpeningHours } from './opening_hours.ts';
 import { toNewAsset, type AssetSchemas } from './schemas.ts';
@@ -15,29 +16,16 @@ const MAX_ISSUES = 500;
 const CSV_IGNORED = new Set(['id', 'category_label']);
 const GEOJSON_IGNORED = new Set(['id', 'categoryLabel', 'stale', 'updatedAt', 'createdAt']);
 
-const CSV_FIELDS: Record<string, string> = {
-  organisation_name: 'organisationName',
-  service_name: 'serviceName',
-  description: 'description',
-  category: 'category',
-  latitude: 'latitude',
-  longitude: 'longitude',
-  address: 'address',
-  postcode: 'postcode',
-  opening_times: 'openingTimes',
-  opening_hours: 'openingHours',
-  email: 'email',
-  phone: 'phone',
-  website: 'website',
-  accessibility: 'accessibility',
-  last_verified: 'lastVerified',
-  source: 'source',
-  licence: 'licence',
-  status: 'status',
-  external_id: 'externalId',
-  external_id_type: 'externalIdType',
-  consent_to_publish: 'consentToPublish',
-};
+/** CSV column -> API field: every asset field by its snake-case name, plus the import's own. */
+const CSV_FIELDS: Record<string, string> = Object.fromEntries(
+  [
+    ...ASSET_FIELD_NAMES.filter((f) => f !== 'consentToPublish'),
+    'status',
+    'externalId',
+    'externalIdType',
+    'consentToPublish',
+  ].map((f) => [snakeCase(f), f]),
+);
 
 /** Undoes the export's formula guard, so export -> import gives back the same text. */
 function unguard(text: string): string {
@@ -120,14 +108,59 @@ const collectionShape = z.object({
   features: z.array(z.unknown()),
 });
 
+/** Deeper than any GeoJSON point feature needs (its coordinates are at depth 4). */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * The deepest nesting of arrays and objects in a JSON text, counted without parsing it, so a
+ * body of 8 MB of "[" costs one linear scan rather than a parse and a tree in memory.
+ */
+export function jsonDepth(text: string, stopAt: number = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > stopAt) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+class ProtoKeyError extends Error {}
+
+/** As Fastify's own JSON parser does: "__proto__" and "constructor" keys are refused outright. */
+function refuseProtoKeys(key: string, value: unknown): unknown {
+  if (key === '__proto__' || key === 'constructor') {
+    throw new ProtoKeyError(`A "${key}" key is not allowed`);
+  }
+  return value;
+}
+
 function geojsonRows(input: unknown): RawRow[] {
   let data = input;
   if (typeof input === 'string') {
-    try {
-      data = JSON.parse(input);
-    } catch {
+    if (jsonDepth(input, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
       throw new ValidationError('Import failed; nothing was imported', [
-        { field: 'file', message: 'Not valid JSON' },
+        { field: 'file', message: `JSON nested more than ${MAX_JSON_DEPTH} levels deep` },
+      ]);
+    }
+    try {
+      data = JSON.parse(input, refuseProtoKeys);
+    } catch (err) {
+      throw new ValidationError('Import failed; nothing was imported', [
+        {
+          field: 'file',
+          message: err instanceof ProtoKeyError ? err.message : 'Not valid JSON',
+        },
       ]);
     }
   }

@@ -2,21 +2,17 @@ import {
   randomBytes,
   scrypt as scryptCallback,
   timingSafeEqual,
+  type BinaryLike,
   type ScryptOptions,
 } from 'node:crypto';
+import { promisify } from 'node:util';
 
-function scrypt(
-  password: string,
-  salt: Buffer,
+const scrypt = promisify(scryptCallback) as (
+  password: BinaryLike,
+  salt: BinaryLike,
   keylen: number,
   options: ScryptOptions,
-): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scryptCallback(password, salt, keylen, options, (err, key) =>
-      err ? reject(err) : resolve(key),
-    );
-  });
-}
+) => Promise<Buffer>;
 
 export interface ScryptCost {
   /** CPU/memory cost, a power of two. */
@@ -25,8 +21,12 @@ export interface ScryptCost {
   p: number;
 }
 
-/** About 50-100 ms and 32 MiB per hash on a small server: slow for guessing, fine for logins. */
-export const DEFAULT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * OWASP's current minimum for scrypt (Password Storage Cheat Sheet): N=2^17, r=8, p=1. About
+ * 128 MiB and a few hundred ms per hash on a small server: slow for guessing, fine for logins.
+ * Hashes made at a lower cost are redone at this one on the user's next good login.
+ */
+export const DEFAULT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 64;
 
 function maxmem(c: ScryptCost): number {
@@ -67,3 +67,17 @@ export async function dummyHash(cost: ScryptCost = DEFAULT_COST): Promise<string
 }
 
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** The cost a stored hash was made with, or null if it is not one of ours. */
+export function costOf(stored: string): ScryptCost | null {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
+  const [N, r, p] = parts.slice(1, 4).map(Number);
+  return N && r && p ? { N, r, p } : null;
+}
+
+/** True when `stored` was hashed more cheaply than `wanted` and should be redone. */
+export function needsRehash(stored: string, wanted: ScryptCost = DEFAULT_COST): boolean {
+  const c = costOf(stored);
+  return c === null || c.N < wanted.N || c.r < wanted.r || c.p < wanted.p;
+}

@@ -1,122 +1,35 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { SqliteAccountStore, type AccountStore } from '../db/account_store.ts';
-import { StoreConflictError, type AssetStore, type BBox } from '../db/asset_store.ts';
-import { openDatabase, type Db } from '../db/connection.ts';
-import { LATEST_VERSION, migrate } from '../db/migrations.ts';
-import { SqliteAssetStore } from '../db/sqlite_asset_store.ts';
+import { StoreConflictError } from '../db/asset_store.ts';
+import { LATEST_VERSION } from '../db/migrations.ts';
 import { Auth } from './auth.ts';
-import { defaultBBox, defaultDbFile, defaultRawDir } from './config.ts';
 import { DEFAULT_LIMITS, type ApiContext, type RateLimits } from './context.ts';
-import { removeLock, writeLock } from './lock_file.ts';
 import type { ScryptCost } from './passwords.ts';
 import { codePointLookup, type PostcodeLookup } from './postcodes.ts';
 import { moderationRoutes } from './routes_moderation.ts';
 import { postcodeRoutes } from './routes_postcodes.ts';
+import { orukRoutes } from './routes_oruk.ts';
 import { publicRoutes } from './routes_public.ts';
 import { registerSecurityHeaders, type CspExtras } from './security_headers.ts';
-import { seedIfEmpty, type SeedCounts } from './seed.ts';
 import { RegisterService } from './service.ts';
 import { HttpError, ValidationError } from './validation.ts';
+import { WriteHealth } from './write_health.ts';
 
-export interface RegisterOptions {
-  /** SQLite file (env GAP_ATLAS_DB, default var/register.db); ':memory:' for throwaway use. */
-  file?: string;
-  /** Raw data folder for the first-start seed (env GAP_ATLAS_RAW, default ../shared/data/raw). */
-  rawDir?: string;
-  /** Area assets must be in (env GAP_ATLAS_BBOX "minLon,minLat,maxLon,maxLat"; default Sefton). */
-  bbox?: BBox;
-  /** Seed from the raw data when the register is empty (default true). */
-  seed?: boolean;
-  /** Write `<file>.pid` while open so restore knows the database is in use (default true). */
-  lock?: boolean;
-  /** Region for Open Referral addresses (default Merseyside). */
-  region?: string;
-  submissionSource?: string;
-  submissionLicence?: string;
-  now?: () => Date;
-  /** Where seed warnings go (default stderr). */
-  log?: (message: string) => void;
-}
+import type { AnyRegister } from './open_register.ts';
 
-/** An open register: the database and the stores over it. */
-export interface Register {
-  file: string;
-  /** Raw data folder (the seed, and Code-Point postcodes for GET /api/postcodes). */
-  rawDir: string;
-  db: Db;
-  assets: AssetStore;
-  accounts: AccountStore;
-  config: {
-    bbox: BBox;
-    region: string;
-    now: () => Date;
-    submissionSource: string;
-    submissionLicence: string;
-  };
-  /** What the first-start seed added, or null when the register already had assets. */
-  seeded: SeedCounts | null;
-  close(): void;
-}
-
-/** Opens (creating if needed) and migrates the register, and seeds it if it is empty. */
-export async function openRegister(options: RegisterOptions = {}): Promise<Register> {
-  const file = options.file ?? defaultDbFile();
-  const now = options.now ?? (() => new Date());
-  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const db = openDatabase(file);
-  try {
-    migrate(db, now);
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-  const assets = new SqliteAssetStore(db, now);
-  const accounts = new SqliteAccountStore(db, now);
-  const config = {
-    bbox: options.bbox ?? defaultBBox(),
-    region: options.region ?? 'Merseyside',
-    now,
-    submissionSource: options.submissionSource ?? 'Community submission',
-    submissionLicence:
-      options.submissionLicence ??
-      'Published with the consent of the organisation that submitted it',
-  };
-  const rawDir = options.rawDir ?? defaultRawDir();
-  let seeded: SeedCounts | null = null;
-  if (options.seed ?? true) {
-    try {
-      seeded = await seedIfEmpty(assets, rawDir, config);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-        db.close();
-        throw err;
-      }
-      // No raw data here: start empty rather than refuse to serve.
-      log(`register: not seeded, raw data not found under ${rawDir}`);
-    }
-  }
-  const locked = file !== ':memory:' && (options.lock ?? true);
-  if (locked) writeLock(file);
-  return {
-    file,
-    rawDir,
-    db,
-    assets,
-    accounts,
-    config,
-    seeded,
-    close() {
-      if (!db.open) return;
-      db.close();
-      if (locked) removeLock(file);
-    },
-  };
-}
+export {
+  openAnyRegister,
+  openPgRegister,
+  openRegister,
+  type AnyRegister,
+  type PgRegister,
+  type Register,
+  type RegisterOptions,
+} from './open_register.ts';
 
 export interface RegisterApiOptions {
-  db: Register;
+  db: AnyRegister;
   limits?: Partial<RateLimits>;
   /** Moderator session length (default 8 hours). */
   sessionTtlMs?: number;
@@ -170,9 +83,7 @@ export async function registerApi(
     now,
     limits,
     region: register.config.region,
-    ping: async () => {
-      register.db.prepare('SELECT 1').get();
-    },
+    health: new WriteHealth(() => register.probeWrite(), now),
   };
 
   await app.register(async (api) => {
@@ -193,8 +104,9 @@ export async function registerApi(
     );
 
     // Answers from the register are never cached: they may be private or change on approval.
+    // (A route that revalidates with an ETag sets its own Cache-Control: no-cache.)
     api.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       return payload;
     });
 
@@ -219,13 +131,23 @@ export async function registerApi(
         // Fastify's own: malformed JSON, "__proto__" keys, unsupported content type, empty body.
         return reply.code(status).send(errorBody('Invalid request body', 'body', err.message));
       }
-      request.log.error({ err }, 'register API error');
+      // The route pattern, not the URL (no ids or query text); never headers or the body.
+      request.log.error(
+        { err, method: request.method, route: request.routeOptions.url },
+        'register API error',
+      );
+      ctx.health.noteError(err);
       return reply.code(500).send({ error: 'Internal error', fields: [] });
     });
 
     if (!api.hasRoute({ method: 'GET', url: '/api/health' })) {
-      api.get('/api/health', async () => {
-        await ctx.ping();
+      api.get('/api/health', async (request, reply) => {
+        const problem = await ctx.health.check();
+        if (problem) {
+          request.log.error({ problem }, 'health check: the database cannot write');
+          reply.code(503);
+          return { status: 'error', database: 'cannot write', schemaVersion: LATEST_VERSION };
+        }
         return { status: 'ok', database: 'ok', schemaVersion: LATEST_VERSION };
       });
     }
@@ -236,5 +158,6 @@ export async function registerApi(
       register.config.bbox,
     );
     moderationRoutes(api, ctx);
+    orukRoutes(api, ctx);
   });
 }

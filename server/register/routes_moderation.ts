@@ -33,7 +33,7 @@ export function moderationRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async (request, reply) => {
       parseOrThrow(emptyQuery, request.query, 'query');
       const { email, password } = parseOrThrow(loginBody, request.body, 'body');
-      const result = await ctx.auth.login(email, password);
+      const result = await ctx.auth.login(email, password, request.ip);
       if (!result.ok && result.reason === 'locked') {
         reply.header('retry-after', String(Math.ceil(result.retryAfterMs / 1000)));
         throw new HttpError(429, 'Too many failed logins for this account; try again later');
@@ -112,6 +112,22 @@ export function moderationRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return view(await ctx.service.archive(id, reason ?? null, s.userId));
   });
 
+  app.post('/api/assets/:id/undo-withdrawal', action, async (request) => {
+    const { id } = parseOrThrow(idParams, request.params, 'params');
+    parseOrThrow(emptyQuery, request.query, 'query');
+    const s = await mod(request, true);
+    parseOrThrow(approveBody, request.body ?? {}, 'body');
+    return view(await ctx.service.undoWithdrawal(id, s.userId));
+  });
+
+  app.post('/api/assets/:id/revoke-token', action, async (request) => {
+    const { id } = parseOrThrow(idParams, request.params, 'params');
+    parseOrThrow(emptyQuery, request.query, 'query');
+    const s = await mod(request, true);
+    parseOrThrow(approveBody, request.body ?? {}, 'body');
+    return view(await ctx.service.revokeEditToken(id, s.userId));
+  });
+
   app.post('/api/assets/:id/merge', action, async (request) => {
     const { id } = parseOrThrow(idParams, request.params, 'params');
     parseOrThrow(emptyQuery, request.query, 'query');
@@ -121,20 +137,44 @@ export function moderationRoutes(app: FastifyInstance, ctx: ApiContext): void {
     return { source: view(source), target: view(target) };
   });
 
-  app.post('/api/import', { bodyLimit: 10 * 1024 * 1024 }, async (request, reply) => {
-    const q = parseOrThrow(importQuery, request.query, 'query');
-    const s = await mod(request, true);
-    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    const format: ImportFormat = q.format ?? (type === 'text/csv' ? 'csv' : 'geojson');
-    const dryRun = q.dryRun === 'true';
-    const result = await ctx.service.import(
-      request.body,
-      format,
-      { type: 'import', userId: s.userId },
-      dryRun,
+  // The import takes up to 10 MiB, so who is asking (session and CSRF token) and how often
+  // (rate limit) are settled in onRequest, before a byte of the body is read or parsed. Its own
+  // encapsulated context reads JSON bodies as text, so the import checks their nesting depth
+  // before JSON.parse (validateImport).
+  void app.register(async (importApi) => {
+    importApi.removeContentTypeParser(['application/json', 'application/geo+json']);
+    importApi.addContentTypeParser(
+      ['application/json', 'application/geo+json'],
+      { parseAs: 'string' },
+      (_req, body, done) => done(null, body),
     );
-    if (dryRun) return { dryRun: true, valid: result.valid };
-    reply.code(201);
-    return { imported: result.ids.length, ids: result.ids };
+    importApi.post(
+      '/api/import',
+      {
+        bodyLimit: 10 * 1024 * 1024,
+        config: {
+          rateLimit: { max: ctx.limits.importsPerWindow, timeWindow: ctx.limits.importWindowMs },
+        },
+        onRequest: async (request) => {
+          await mod(request, true);
+        },
+      },
+      async (request, reply) => {
+        const q = parseOrThrow(importQuery, request.query, 'query');
+        const s = await mod(request, true);
+        const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+        const format: ImportFormat = q.format ?? (type === 'text/csv' ? 'csv' : 'geojson');
+        const dryRun = q.dryRun === 'true';
+        const result = await ctx.service.import(
+          request.body,
+          format,
+          { type: 'import', userId: s.userId },
+          dryRun,
+        );
+        if (dryRun) return { dryRun: true, valid: result.valid };
+        reply.code(201);
+        return { imported: result.ids.length, ids: result.ids };
+      },
+    );
   });
 }

@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { WEEKDAYS, type AssetFields, type BBox, type NewAsset } from '../db/asset_store.ts';
-import { CATEGORY_IDS } from './taxonomy.ts';
+import { CATEGORY_IDS } from '../../contracts/register/taxonomy.ts';
+import { periodsOverlap } from './oruk.ts';
+import { describingTextRules } from '../../contracts/register/field_rules.ts';
+import { OPTIONAL_FIELD_NAMES } from '../../contracts/register/asset.ts';
 import {
-  email,
   freeText,
   isoDate,
   oneLine,
   optional,
-  phone,
-  postcode,
   requiredLine,
   requiredText,
   time,
-  website,
 } from '../../contracts/register/text_rules.ts';
 
 export interface SchemaConfig {
@@ -32,6 +31,9 @@ const period = z
 const openingHours = z
   .array(period)
   .max(28, { error: 'At most 28 opening periods' })
+  .refine((periods) => !periodsOverlap(periods), {
+    error: 'Opening periods on the same day must not overlap or repeat',
+  })
   .nullable()
   .transform((v) => (v && v.length > 0 ? v : null));
 
@@ -51,20 +53,11 @@ function coordinate(name: string, min: number, max: number) {
 function describingFields(config: SchemaConfig) {
   const { bbox } = config;
   return {
-    organisationName: requiredLine(200),
-    serviceName: requiredLine(200),
-    description: optional(freeText(4000)),
+    ...describingTextRules(),
     category,
     latitude: coordinate('latitude', bbox.minLat, bbox.maxLat),
     longitude: coordinate('longitude', bbox.minLon, bbox.maxLon),
-    address: optional(freeText(500)),
-    postcode: optional(postcode),
-    openingTimes: optional(freeText(1000)),
     openingHours,
-    email: optional(email),
-    phone: optional(phone),
-    website: optional(website),
-    accessibility: optional(freeText(2000)),
   };
 }
 
@@ -81,17 +74,7 @@ function curatingFields(config: SchemaConfig) {
   };
 }
 
-const OPTIONAL_KEYS = [
-  'description',
-  'address',
-  'postcode',
-  'openingTimes',
-  'openingHours',
-  'email',
-  'phone',
-  'website',
-  'accessibility',
-] as const;
+const OPTIONAL_KEYS = OPTIONAL_FIELD_NAMES;
 
 function nonEmpty(o: object): boolean {
   return Object.keys(o).length > 0;

@@ -13,7 +13,7 @@ import {
   type SeedSource,
 } from './seed_sources.ts';
 import { WEEKDAYS, type OpeningPeriod } from '../db/asset_store.ts';
-import type { CategoryId } from './taxonomy.ts';
+import type { CategoryId } from '../../contracts/register/taxonomy.ts';
 
 export interface SeedCounts {
   gpPractices: number;

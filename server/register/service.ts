@@ -5,6 +5,7 @@ import {
   type AssetStore,
   type BBox,
 } from '../db/asset_store.ts';
+import { OPTIONAL_FIELD_NAMES } from '../../contracts/register/asset.ts';
 import { validateImport, type ImportFormat } from './import.ts';
 import {
   assetSchemas,
@@ -25,17 +26,10 @@ export interface ServiceConfig {
   submissionLicence: string;
 }
 
-const FILLABLE: readonly (keyof AssetFields)[] = [
-  'description',
-  'address',
-  'postcode',
-  'openingTimes',
-  'openingHours',
-  'email',
-  'phone',
-  'website',
-  'accessibility',
-];
+/** What a merge may fill in on the target: the optional describing fields. */
+const FILLABLE: readonly (keyof AssetFields)[] = OPTIONAL_FIELD_NAMES;
+
+const WITHDRAWN = 'Withdrawn by the submitter';
 
 function today(now: Date): string {
   return now.toISOString().slice(0, 10);
@@ -106,15 +100,24 @@ export class RegisterService {
   async partnerUpdate(id: number, patch: PartnerPatch): Promise<Asset> {
     const actor: Actor = { type: 'edit-token holder' };
     const asset = await this.mustGet(id);
+    if (patch.withdraw && asset.status === 'approved') {
+      // A published asset leaves the map only when a moderator agrees: a leaked edit link
+      // must not be able to take it down at once.
+      return this.store.change(
+        id,
+        { action: 'request-withdrawal', withdrawalRequested: true, expectStatus: ['approved'] },
+        actor,
+      );
+    }
     if (patch.withdraw) {
       return this.store.change(
         id,
         {
           action: 'withdraw',
           status: 'archived',
-          statusReason: 'Withdrawn by the submitter',
+          statusReason: WITHDRAWN,
           pendingChanges: null,
-          expectStatus: ['pending', 'approved', 'rejected'],
+          expectStatus: ['pending', 'rejected'],
         },
         actor,
       );
@@ -155,7 +158,9 @@ export class RegisterService {
 
   async moderatorUpdate(id: number, patch: ModeratorPatch, userId: number): Promise<Asset> {
     await this.mustGet(id);
-    return this.store.change(id, { action: 'edit', fields: patch }, moderator(userId));
+    // A moderator setting lastVerified is a person saying they checked it.
+    const assured = patch.lastVerified ? { assuredDate: patch.lastVerified } : {};
+    return this.store.change(id, { action: 'edit', fields: patch, ...assured }, moderator(userId));
   }
 
   /** Publishes a pending or rejected asset, or applies an approved asset's proposed changes. */
@@ -170,8 +175,23 @@ export class RegisterService {
           status: 'approved',
           statusReason: null,
           fields: { ...asset.pendingChanges, ...verified },
+          assuredDate: verified.lastVerified,
           pendingChanges: null,
           expectStatus: [asset.status],
+        },
+        moderator(userId),
+      );
+    }
+    if (asset.status === 'approved' && asset.withdrawalRequested) {
+      return this.store.change(
+        id,
+        {
+          action: 'approve-withdrawal',
+          status: 'archived',
+          statusReason: WITHDRAWN,
+          withdrawalRequested: false,
+          pendingChanges: null,
+          expectStatus: ['approved'],
         },
         moderator(userId),
       );
@@ -182,6 +202,7 @@ export class RegisterService {
         {
           action: 'approve-changes',
           fields: { ...asset.pendingChanges, ...verified },
+          assuredDate: verified.lastVerified,
           pendingChanges: null,
           expectStatus: ['approved'],
         },
@@ -207,6 +228,18 @@ export class RegisterService {
         moderator(userId),
       );
     }
+    if (asset.status === 'approved' && asset.withdrawalRequested) {
+      return this.store.change(
+        id,
+        {
+          action: 'reject-withdrawal',
+          withdrawalRequested: false,
+          note: reason,
+          expectStatus: ['approved'],
+        },
+        moderator(userId),
+      );
+    }
     if (asset.status === 'approved' && asset.pendingChanges) {
       return this.store.change(
         id,
@@ -220,6 +253,34 @@ export class RegisterService {
       );
     }
     throw new HttpError(409, `Nothing to reject: the asset is ${asset.status}`);
+  }
+
+  /** Puts a withdrawn asset back in the state it was withdrawn from. */
+  async undoWithdrawal(id: number, userId: number): Promise<Asset> {
+    const asset = await this.mustGet(id);
+    if (asset.status !== 'archived' || asset.statusReason !== WITHDRAWN) {
+      throw new HttpError(409, 'Only a withdrawn asset can have its withdrawal undone');
+    }
+    const last = (await this.store.history(id))
+      .reverse()
+      .find((h) => h.action === 'withdraw' || h.action === 'approve-withdrawal');
+    const from = last?.action === 'approve-withdrawal' ? 'approved' : last?.changes.status?.from;
+    const status = from === 'approved' || from === 'rejected' ? from : 'pending';
+    return this.store.change(
+      id,
+      { action: 'undo-withdrawal', status, statusReason: null, expectStatus: ['archived'] },
+      moderator(userId),
+    );
+  }
+
+  /** The asset's edit link stops working; the partner can ask a moderator for changes. */
+  async revokeEditToken(id: number, userId: number): Promise<Asset> {
+    await this.mustGet(id);
+    return this.store.change(
+      id,
+      { action: 'revoke-token', revokeEditToken: true, note: 'Edit link revoked' },
+      moderator(userId),
+    );
   }
 
   async archive(id: number, reason: string | null, userId: number): Promise<Asset> {

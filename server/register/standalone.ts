@@ -7,7 +7,7 @@
  */
 import Fastify from 'fastify';
 import { parseArgs } from 'node:util';
-import { openRegister, registerApi } from './plugin.ts';
+import { openAnyRegister, registerApi } from './plugin.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +20,7 @@ const { values } = parseArgs({
   },
 });
 
-const register = await openRegister({
+const register = await openAnyRegister({
   file: values.db,
   rawDir: values.raw,
   seed: !values['no-seed'],
@@ -31,7 +31,9 @@ await registerApi(app, {
   db: register,
   limits: submissions ? { submissionsPerWindow: Number(submissions) } : {},
 });
-app.addHook('onClose', async () => register.close());
+app.addHook('onClose', async () => {
+  await register.close();
+});
 
 const url = await app.listen({ port: Number(values.port), host: values.host });
 process.stdout.write(`${JSON.stringify({ event: 'listening', url, pid: process.pid })}\n`);

@@ -1,5 +1,6 @@
 import type { Asset } from '../db/asset_store.ts';
-import { categoryLabel } from './taxonomy.ts';
+import type { PrivateProperties, PublicProperties } from '../../contracts/register/api.ts';
+import { categoryLabel } from '../../contracts/register/taxonomy.ts';
 
 /** The date before which a verification is stale: twelve months before `now`. */
 export function staleBefore(now: Date): string {
@@ -12,8 +13,11 @@ export function isStale(asset: Asset, now: Date): boolean {
   return asset.lastVerified === null || asset.lastVerified < staleBefore(now);
 }
 
-/** What anyone may see of an approved asset. Built field by field so nothing private slips in. */
-export function publicProperties(a: Asset, now: Date) {
+/**
+ * What anyone may see of an approved asset (its shape is contracts/register/api.ts, which the
+ * screen parses). Built field by field so nothing private slips in.
+ */
+export function publicProperties(a: Asset, now: Date): PublicProperties {
   return {
     id: a.id,
     organisationName: a.organisationName,
@@ -37,16 +41,15 @@ export function publicProperties(a: Asset, now: Date) {
   };
 }
 
-export type PublicProperties = ReturnType<typeof publicProperties>;
-
 /** What the edit-token holder and moderators see: the moderation state too. */
-export function privateProperties(a: Asset, now: Date) {
+export function privateProperties(a: Asset, now: Date): PrivateProperties {
   return {
     ...publicProperties(a, now),
     status: a.status,
     statusReason: a.statusReason,
     mergedInto: a.mergedInto,
     pendingChanges: a.pendingChanges,
+    withdrawalRequested: a.withdrawalRequested,
     consentToPublish: a.consentToPublish,
     externalId: a.externalId,
     externalIdType: a.externalIdType,

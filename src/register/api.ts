@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorBodySchema, type FieldProblem } from './api_schemas.ts';
+import { ErrorBodySchema, type FieldProblem } from '../../contracts/register/api.ts';
 
 /** A failed API call: the server's message and, for 400s, the fields it named. */
 export class ApiError extends Error {

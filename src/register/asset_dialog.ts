@@ -1,15 +1,12 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { el } from '../ui/dom.ts';
-import { postcode as postcodeRule } from '../../contracts/register/text_rules.ts';
 import { ApiError, apiJson } from './api.ts';
 import {
-  NearbyCollectionSchema,
-  PostcodeResultSchema,
   PrivateFeatureSchema,
   SubmitResultSchema,
   type Category,
   type PrivateFeature,
-} from './api_schemas.ts';
+} from '../../contracts/register/api.ts';
 import { AssetForm, type FormValues } from './asset_form.ts';
 import { editLinkUrl, type EditLink } from './edit_link.ts';
 import { formValuesOf, statusText } from './edit_status.ts';
@@ -22,6 +19,7 @@ import {
   type EditedAsset,
   type FieldMessage,
 } from './form_rules.ts';
+import { findPostcode, NearbyWarning } from './location_checks.ts';
 import { LocationPicker, type LatLon } from './location_picker.ts';
 import { SuccessPanel } from './success_panel.ts';
 
@@ -68,7 +66,7 @@ export class AssetDialog {
   private mode: Mode = { kind: 'new' };
   private attempted = false;
   private busy = false;
-  private nearbyRequest = 0;
+  private readonly nearby: NearbyWarning;
   private returnFocus: HTMLElement | null = null;
   private readonly onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && !e.defaultPrevented && this.element.open) {
@@ -84,6 +82,7 @@ export class AssetDialog {
     this.categoryIds = [first, ...rest];
     this.form = new AssetForm(categories);
     this.picker = new LocationPicker(map, (at) => this.pinMoved(at));
+    this.nearby = new NearbyWarning(this.form);
     this.title = el('h2', { id: 'reg-dialog-title', tabindex: '-1' });
     this.intro = el('p', {
       class: 'hint',
@@ -146,7 +145,7 @@ export class AssetDialog {
       if (this.attempted) this.validate(false);
     });
     this.form.onNameChange(() => void this.checkNearby());
-    this.form.findPostcode.onclick = () => void this.findPostcode();
+    this.form.findPostcode.onclick = () => void findPostcode(this.form, this.picker);
     this.form.pinAtCentre.onclick = () => this.picker.placeAtCentre();
     this.element.addEventListener('close', () => this.closed());
   }
@@ -260,7 +259,8 @@ export class AssetDialog {
     const archived = asset.properties.status === 'archived';
     this.form.setDisabled(archived);
     this.cancel.disabled = false;
-    this.withdraw.hidden = archived;
+    // Asked once is enough: the request waits for a moderator.
+    this.withdraw.hidden = archived || asset.properties.withdrawalRequested;
     this.submit.hidden = archived;
   }
 
@@ -351,7 +351,9 @@ export class AssetDialog {
       });
       this.confirmWithdraw.hidden = true;
       this.loaded(this.mode.link, asset);
-      this.saved.textContent = 'Withdrawn. It is no longer on the map.';
+      this.saved.textContent = asset.properties.withdrawalRequested
+        ? 'Withdrawal asked for. A moderator will take it off the map once they have checked.'
+        : 'Withdrawn. It is no longer on the map.';
       this.toTop();
     } catch (err) {
       this.confirmWithdraw.hidden = true;
@@ -362,6 +364,10 @@ export class AssetDialog {
   }
 
   /** Shows the state and the saved message at the top, and moves focus there. */
+  private checkNearby(): Promise<void> {
+    return this.nearby.check(this.mode.kind === 'edit' ? this.mode.asset.id : null);
+  }
+
   private toTop(): void {
     this.element.scrollTop = 0;
     this.status.focus();
@@ -381,80 +387,6 @@ export class AssetDialog {
       return;
     }
     this.form.showSummary(`Not sent: ${(err as Error).message}`);
-  }
-
-  private async findPostcode(): Promise<void> {
-    const parsed = postcodeRule.safeParse(this.form.postcode());
-    if (!parsed.success) {
-      this.form.setFieldError('postcode', parsed.error.issues[0]?.message ?? 'Not a postcode');
-      return;
-    }
-    if (!parsed.data) {
-      this.form.setFieldError('postcode', 'Type the postcode first, then find it');
-      return;
-    }
-    this.form.setFieldError('postcode', null);
-    this.form.setPostcode(parsed.data);
-    try {
-      const found = await apiJson(
-        `postcodes/${encodeURIComponent(parsed.data)}`,
-        PostcodeResultSchema,
-      );
-      if (!found.inArea) {
-        this.form.setFieldError(
-          'postcode',
-          `${found.postcode} is outside the area this register covers`,
-        );
-        return;
-      }
-      this.picker.placeAndShow({ latitude: found.latitude, longitude: found.longitude });
-    } catch (err) {
-      this.form.setFieldError('postcode', (err as Error).message);
-    }
-  }
-
-  /** Warns (without blocking) when an approved asset with a similar name is within 100 m. */
-  private async checkNearby(): Promise<void> {
-    const v = this.form.values();
-    const name = v.serviceName.trim();
-    const request = ++this.nearbyRequest;
-    if (!name || v.latitude === null || v.longitude === null) {
-      this.form.nearby.hidden = true;
-      return;
-    }
-    const query = new URLSearchParams({
-      lat: v.latitude.toFixed(6),
-      lon: v.longitude.toFixed(6),
-      name: name.slice(0, 200),
-    });
-    let found;
-    try {
-      found = await apiJson(`assets/nearby?${query.toString()}`, NearbyCollectionSchema);
-    } catch {
-      return; // A warning that cannot be fetched is not worth an error.
-    }
-    if (request !== this.nearbyRequest) return;
-    const self = this.mode.kind === 'edit' ? this.mode.asset.id : null;
-    const matches = found.features.filter((f) => f.id !== self);
-    this.form.nearby.hidden = matches.length === 0;
-    this.form.nearby.replaceChildren(
-      el('p', {
-        class: 'reg-warning-title',
-        text: 'Is this already on the register?',
-      }),
-      el(
-        'ul',
-        {},
-        ...matches.map((f) =>
-          el('li', {
-            text: `${f.properties.serviceName} (${f.properties.categoryLabel}${f.properties.postcode ? `, ${f.properties.postcode}` : ''}), ${f.properties.distanceMetres} m away`,
-          }),
-        ),
-      ),
-      el('p', {
-        text: 'If it is the same place, there is no need to add it again. If it is different, carry on.',
-      }),
-    );
   }
 }
 

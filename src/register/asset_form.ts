@@ -1,5 +1,5 @@
 import { el } from '../ui/dom.ts';
-import type { Category } from './api_schemas.ts';
+import type { Category } from '../../contracts/register/api.ts';
 import type { FieldMessage, FieldName } from './form_rules.ts';
 
 /** The raw values of the form: strings as typed, the pin as numbers or null. */

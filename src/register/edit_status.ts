@@ -1,4 +1,4 @@
-import type { PrivateProperties } from './api_schemas.ts';
+import type { PrivateProperties } from '../../contracts/register/api.ts';
 import type { FormValues } from './asset_form.ts';
 
 /** What the edit-link holder is told about their entry's state, in plain words. */
@@ -7,6 +7,9 @@ export function statusText(p: PrivateProperties): string {
     case 'pending':
       return 'Waiting for a moderator to check it. Changes you save now are part of what they check.';
     case 'approved':
+      if (p.withdrawalRequested) {
+        return 'On the public map until a moderator confirms your request to withdraw it.';
+      }
       return p.pendingChanges
         ? 'On the public map. Your last changes are waiting for a moderator; the map shows the approved version until then. The form shows your changes.'
         : 'On the public map. Changes you save are checked by a moderator before the map shows them.';

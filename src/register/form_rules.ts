@@ -1,14 +1,6 @@
 import { z } from 'zod';
 // The server's own field rules (pure zod, no Node): the form refuses exactly what the API would.
-import {
-  email,
-  freeText,
-  optional,
-  phone,
-  postcode,
-  requiredLine,
-  website,
-} from '../../contracts/register/text_rules.ts';
+import { describingTextRules } from '../../contracts/register/field_rules.ts';
 
 /** Form field names: the API's, plus `location` for the pin (latitude and longitude). */
 export const FIELD_NAMES = [
@@ -33,19 +25,10 @@ const coordinate = z.number({ error: where });
 
 function describing(categoryIds: [string, ...string[]]) {
   return {
-    serviceName: requiredLine(200),
-    organisationName: requiredLine(200),
+    ...describingTextRules(),
     category: z.enum(categoryIds, { error: 'Choose a category' }),
-    description: optional(freeText(4000)),
     latitude: coordinate,
     longitude: coordinate,
-    address: optional(freeText(500)),
-    postcode: optional(postcode),
-    openingTimes: optional(freeText(1000)),
-    email: optional(email),
-    phone: optional(phone),
-    website: optional(website),
-    accessibility: optional(freeText(2000)),
   };
 }
 
@@ -86,5 +69,8 @@ export function messagesFrom(error: z.ZodError): FieldMessage[] {
     const field = formFieldOf(issue.path.map(String).join('.'));
     if (!byField.has(field)) byField.set(field, issue.message);
   }
-  return [...byField].map(([field, message]) => ({ field, message }));
+  const order = (f: FieldName | null) => (f === null ? -1 : FIELD_NAMES.indexOf(f));
+  return [...byField]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([field, message]) => ({ field, message }));
 }

@@ -1,5 +1,9 @@
 import { el } from '../ui/dom.ts';
-import type { HistoryEntry, PrivateFeature, PrivateProperties } from './api_schemas.ts';
+import type {
+  HistoryEntry,
+  PrivateFeature,
+  PrivateProperties,
+} from '../../contracts/register/api.ts';
 
 /** Labels for the fields a moderator reviews, in the order they are shown. */
 const FIELD_LABELS: [keyof PrivateProperties | 'latitude' | 'longitude', string][] = [
@@ -93,6 +97,9 @@ function proposed(f: PrivateFeature): HTMLElement | null {
 }
 
 function stateLine(p: PrivateProperties): string {
+  if (p.status === 'approved' && p.withdrawalRequested) {
+    return `On the map; the edit-link holder asks to withdraw it (approve to take it off, reject to keep it)`;
+  }
   if (p.status === 'approved' && p.pendingChanges) {
     return `On the map; changes proposed (updated ${when(p.updatedAt)})`;
   }

@@ -6,7 +6,7 @@ import {
   SessionSchema,
   StaleCollectionSchema,
   type Session,
-} from './api_schemas.ts';
+} from '../../contracts/register/api.ts';
 
 /**
  * A moderator's session from the page's side. The session cookie is HttpOnly (the browser

@@ -3,7 +3,7 @@ import '../styles.css';
 import './register.css';
 import { byId, el } from '../ui/dom.ts';
 import { ApiError } from './api.ts';
-import type { PrivateFeature } from './api_schemas.ts';
+import type { PrivateFeature } from '../../contracts/register/api.ts';
 import { ModeratorApi } from './moderator_api.ts';
 import { historyList, queueItem, staleTable } from './moderation_view.ts';
 

@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerMeta } from '../../contracts/manifest.ts';
 import { addPointLayer, setPointLayerVisible, type PointCollection } from '../map/point_layers.ts';
 import { apiJson } from './api.ts';
-import { PublicCollectionSchema, type PublicFeature } from './api_schemas.ts';
+import { PublicCollectionSchema, type PublicFeature } from '../../contracts/register/api.ts';
 
 export const REGISTER_LAYER = 'register';
 

@@ -5,7 +5,7 @@ import { LAYER_COLOURS, setPointLayerVisible, type PointCollection } from '../ma
 import type { LayerMeta } from '../../contracts/manifest.ts';
 import { byId, el } from '../ui/dom.ts';
 import { apiJson } from './api.ts';
-import { CategoriesSchema, type PublicFeature } from './api_schemas.ts';
+import { CategoriesSchema, type PublicFeature } from '../../contracts/register/api.ts';
 import { AssetDialog } from './asset_dialog.ts';
 import { takeEditLink, type EditLink } from './edit_link.ts';
 import {

@@ -121,7 +121,7 @@ export async function submit(
 }
 
 export async function addModerator(
-  register: Register,
+  register: Pick<Register, 'accounts'>,
   email = 'mod@example.org',
   password = 'correct horse battery staple',
 ): Promise<{ id: number; email: string; password: string }> {

@@ -126,10 +126,18 @@ describe('moderation workflow', () => {
     expect((await partner(id, editToken, { withdraw: true, serviceName: 'x' })).statusCode).toBe(
       400,
     );
-    const withdrawn = await partner(id, editToken, { withdraw: true });
+    // A published asset's withdrawal waits for a moderator (issue 13), who agrees to it.
+    const requested = await partner(id, editToken, { withdraw: true });
+    expect(requested.json().properties).toMatchObject({
+      status: 'approved',
+      withdrawalRequested: true,
+    });
+    expect((await publicView(id)).statusCode).toBe(200);
+    const withdrawn = await post(`/api/assets/${id}/approve`);
     expect(withdrawn.json().properties).toMatchObject({
       status: 'archived',
       statusReason: 'Withdrawn by the submitter',
+      withdrawalRequested: false,
     });
     expect((await publicView(id)).statusCode).toBe(404);
     expect((await partner(id, editToken, { serviceName: 'Back again' })).statusCode).toBe(409);
@@ -148,7 +156,9 @@ describe('moderation workflow', () => {
     expect(res.statusCode).toBe(200);
     const history = (await t.register.assets.history(id)).at(-1);
     expect(history).toMatchObject({ action: 'edit', actorType: 'moderator', actorId: moderatorId });
+    // assuredDate: a moderator setting lastVerified is a person checking it (ORUK assured_date).
     expect(Object.keys(history?.changes ?? {}).sort()).toEqual([
+      'assuredDate',
       'description',
       'lastVerified',
       'licence',

@@ -34,7 +34,7 @@ describe('npm run user:add', () => {
     try {
       const a = await register.accounts.findByEmail('moderator@example.org');
       const b = await register.accounts.findByEmail('other@example.org');
-      expect(a?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+      expect(a?.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
       // Same password, different salts, different hashes.
       expect(a?.passwordHash).not.toBe(b?.passwordHash);
       expect(await verifyPassword('a long enough passphrase', a?.passwordHash ?? '')).toBe(true);

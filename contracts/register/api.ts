@@ -48,6 +48,7 @@ export const PrivatePropertiesSchema = PublicPropertiesSchema.extend({
   statusReason: optionalText,
   mergedInto: z.number().int().nullable(),
   pendingChanges: z.record(z.string(), z.unknown()).nullable(),
+  withdrawalRequested: z.boolean(),
   consentToPublish: z.boolean(),
   externalId: optionalText,
   externalIdType: optionalText,
