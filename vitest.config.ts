@@ -9,8 +9,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**'],
           testTimeout: 60_000,
-          // Real-data suites build an authority's data in beforeAll: seconds on a quiet machine,
-          // a minute when CI shares two cores with other work.
+          // Real-data set-ups build a district, which parses the England-wide IoD files and
+          // lookups once (about 20 s on a loaded 2-core machine).
           hookTimeout: 180_000,
         },
       },

@@ -42,7 +42,7 @@ export async function run(): Promise<BenchRow[]> {
     const f = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildFigures;
     return [
       {
-        name: 'data build --area england (child process, cold cache)',
+        name: 'data build --area england (child process, empty bundle cache; stored CSV rows used if present)',
         medianMs: wall,
         runs: 1,
         notes: `build ${(f.ms / 1000).toFixed(1)} s of ${(wall / 1000).toFixed(1)} s wall; peak RSS ${mb(f.maxRssKiB * 1024)}; ${f.files} files, ${mb(f.totalBytes)} in all; ${Object.entries(

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import { readCsvTable, type Row } from './csv_table.ts';
+import { readCsvTableCached } from './table_cache.ts';
 import { RAW, rawPath, type RawKey } from './raw_catalogue.ts';
 
 /**
@@ -37,7 +38,7 @@ export class RawReader {
           const id = `${file}|${st.size}|${st.mtimeMs}`;
           let shared = PROCESS_TABLES.get(id);
           if (!shared) {
-            shared = readCsvTable(file, RAW[key].path, schema);
+            shared = readCsvTableCached(file, RAW[key].path, key, schema);
             PROCESS_TABLES.set(id, shared);
             shared.catch(() => PROCESS_TABLES.delete(id));
           }
