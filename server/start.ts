@@ -31,7 +31,7 @@ function newestMtime(dir: string): number {
 }
 
 try {
-  if (values['rebuild-data'] || !existsSync(path.join(dataDir, 'manifest.json'))) {
+  if (values['rebuild-data'] || !existsSync(path.join(dataDir, 'index.json'))) {
     process.stdout.write(
       `Building the atlas data for ${DEFAULT_DATA_OPTIONS.area} from ${DEFAULT_DATA_OPTIONS.rawDir}\n`,
     );
