@@ -1,6 +1,8 @@
 /**
  * "Custom areas": pick areas of the geography on screen (on the map or from a list, for the
  * keyboard), or draw a polygon; save, rename, delete and export them; show their figures.
+ * (About 400 lines: the section's form and its list of saved areas share one state; drawing,
+ * storage, figures and export already live in their own modules.)
  */
 import type { AtlasView } from '../state/atlas_view.ts';
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
