@@ -1,6 +1,10 @@
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
 import type { IndicatorMeta, LayerMeta } from '../../contracts/manifest.ts';
-import { CLASS_METHOD_LABELS, CLASS_METHODS } from '../../workers/atlas/classify.ts';
+import {
+  CLASS_METHOD_LABELS,
+  CLASS_METHODS,
+  type ClassMethod,
+} from '../../workers/atlas/classify.ts';
 import type { ChoroplethResult } from '../../workers/atlas/atlas_data_api.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
 import { PALETTE_IDS, PALETTES } from '../map/palettes.ts';
@@ -25,23 +29,7 @@ const radios = (name: string) =>
  * CSV export. Built once; `syncControls` sets them from the view after every render.
  */
 export function wireControls(state: ViewState, layers: LayerMeta[], act: ControlActions): void {
-  const cls = byId<HTMLSelectElement>('cls');
-  cls.replaceChildren(
-    ...CLASS_METHODS.map((m) => el('option', { value: m, text: CLASS_METHOD_LABELS[m] })),
-  );
-  const k = byId<HTMLSelectElement>('k');
-  k.replaceChildren(
-    ...[3, 4, 5, 6, 7, 8, 9].map((n) => el('option', { value: String(n), text: String(n) })),
-  );
-  const pal = byId<HTMLSelectElement>('pal');
-  pal.replaceChildren(
-    ...PALETTE_IDS.map((p) => el('option', { value: p, text: PALETTES[p].label })),
-  );
-  cls.onchange = () => act.update({ cls: cls.value as ViewState['cls'] });
-  k.onchange = () => act.update({ k: Number(k.value) });
-  pal.onchange = () => act.update({ pal: pal.value as ViewState['pal'] });
-  byId<HTMLSelectElement>('ind-select').onchange = (e) =>
-    act.update({ ind: (e.target as HTMLSelectElement).value });
+  wireClassControls(CLASS_METHODS, act.update);
   for (const r of radios('level')) r.onchange = () => act.update({ level: r.value as Level });
   for (const r of radios('order'))
     r.onchange = () => act.update({ order: r.value as ViewState['order'] });
@@ -73,6 +61,33 @@ export function wireControls(state: ViewState, layers: LayerMeta[], act: Control
   byId<HTMLInputElement>('area-search').onchange = (e) =>
     act.search((e.target as HTMLInputElement).value.trim());
   byId('export-csv').onclick = () => act.exportCsv();
+}
+
+/**
+ * The indicator list and the class method, number and palette selects: the atlas and the
+ * England overview share them (the overview offers no national deciles of its own).
+ */
+export function wireClassControls(
+  methods: readonly ClassMethod[],
+  update: (change: Partial<ViewState>) => void,
+): void {
+  const cls = byId<HTMLSelectElement>('cls');
+  cls.replaceChildren(
+    ...methods.map((m) => el('option', { value: m, text: CLASS_METHOD_LABELS[m] })),
+  );
+  const k = byId<HTMLSelectElement>('k');
+  k.replaceChildren(
+    ...[3, 4, 5, 6, 7, 8, 9].map((n) => el('option', { value: String(n), text: String(n) })),
+  );
+  const pal = byId<HTMLSelectElement>('pal');
+  pal.replaceChildren(
+    ...PALETTE_IDS.map((p) => el('option', { value: p, text: PALETTES[p].label })),
+  );
+  cls.onchange = () => update({ cls: cls.value as ViewState['cls'] });
+  k.onchange = () => update({ k: Number(k.value) });
+  pal.onchange = () => update({ pal: pal.value as ViewState['pal'] });
+  byId<HTMLSelectElement>('ind-select').onchange = (e) =>
+    update({ ind: (e.target as HTMLSelectElement).value });
 }
 
 /** Levels an indicator can be drawn at, with a note when some are missing. */

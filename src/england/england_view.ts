@@ -3,7 +3,8 @@ import type { Remote } from 'comlink';
 import type { AtlasIndex, National, TileLayer } from '../../contracts/atlas_index.ts';
 import type { IndicatorMeta, IndicatorTable } from '../../contracts/manifest.ts';
 import type { AtlasDataApi, ChoroplethResult } from '../../workers/atlas/atlas_data_api.ts';
-import { CLASS_METHOD_LABELS, CLASS_METHODS } from '../../workers/atlas/classify.ts';
+import { CLASS_METHODS } from '../../workers/atlas/classify.ts';
+import { wireClassControls } from '../atlas/controls.ts';
 import { areaCollectionsOf } from '../../workers/geometry/area_layer.ts';
 import { formatValue, ordinal, rankMeaning } from '../atlas_model.ts';
 import type { FetchDataSource } from '../data_source.ts';
@@ -15,7 +16,7 @@ import {
   showGeography,
 } from '../map/area_layers.ts';
 import { boundsOf, createBaseMap, setOutline } from '../map/base_map.ts';
-import { colourForClass, PALETTE_IDS, PALETTES } from '../map/palettes.ts';
+import { colourForClass } from '../map/palettes.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { byId, el } from '../ui/dom.ts';
 import { renderIndicatorMeta, renderIndicatorPicker } from '../ui/indicator_picker.ts';
@@ -109,25 +110,10 @@ export class EnglandView {
       // Not the hidden attribute: the page's layout rules set display on some of these.
       if (hide instanceof HTMLElement) hide.style.display = 'none';
     byId('area-name').textContent = 'England: every local authority';
-    const cls = byId<HTMLSelectElement>('cls');
-    cls.replaceChildren(
-      ...CLASS_METHODS.filter((m) => m !== 'decile').map((m) =>
-        el('option', { value: m, text: CLASS_METHOD_LABELS[m] }),
-      ),
+    wireClassControls(
+      CLASS_METHODS.filter((m) => m !== 'decile'),
+      (change) => void this.update(change),
     );
-    const k = byId<HTMLSelectElement>('k');
-    k.replaceChildren(
-      ...[3, 4, 5, 6, 7, 8, 9].map((n) => el('option', { value: String(n), text: String(n) })),
-    );
-    const pal = byId<HTMLSelectElement>('pal');
-    pal.replaceChildren(
-      ...PALETTE_IDS.map((p) => el('option', { value: p, text: PALETTES[p].label })),
-    );
-    cls.onchange = () => void this.update({ cls: cls.value as ViewState['cls'] });
-    k.onchange = () => void this.update({ k: Number(k.value) });
-    pal.onchange = () => void this.update({ pal: pal.value as ViewState['pal'] });
-    byId<HTMLSelectElement>('ind-select').onchange = (e) =>
-      void this.update({ ind: (e.target as HTMLSelectElement).value });
     renderIndicatorPicker(
       byId<HTMLSelectElement>('ind-select'),
       byId<HTMLInputElement>('ind-search'),
