@@ -67,6 +67,8 @@ export class AtlasApp {
     private readonly points: Map<string, PointCollection>,
     private state: ViewState,
     private readonly notice: (message: string) => void,
+    /** Decodes more geographies (the first frame needs one; the rest come after it). */
+    private readonly loadAreas: (gs: GeographyId[]) => Promise<Record<string, AreaCollection>>,
   ) {
     this.table = new TableView(
       byId('table-view'),
@@ -78,7 +80,10 @@ export class AtlasApp {
       (c) => this.hover(c),
       (c) => void this.select(c),
     );
-    this.locator = new AreaLocator(model, points, (g, xy) => worker.locatePoints(g, xy));
+    this.locator = new AreaLocator(model, points, async (g, xy) => {
+      await this.ensureAreas(g);
+      return worker.locatePoints(g, xy);
+    });
   }
 
   /**
@@ -109,9 +114,7 @@ export class AtlasApp {
 
   /** Adds map layers and wires every control; then draws the first view. */
   async start(areas: Record<string, AreaCollection>): Promise<void> {
-    this.areas = areas;
-    addContextLayers(this.map, this.model, this.points, this.areas.ward);
-    performance.mark('step 4.1 layers added');
+    this.areas = { ...areas };
     wireControls(this.state, this.model.manifest.layers, {
       update: (change) => void this.update(change),
       search: (q) => this.search(q),
@@ -134,6 +137,32 @@ export class AtlasApp {
     if (imports === null)
       void this.startImports().catch((err: unknown) =>
         this.notice(`Imported indicators could not be loaded: ${(err as Error).message}`),
+      );
+  }
+
+  /**
+   * After the first frame: the other geographies (for switching, reports and analyses), the
+   * ward lines drawn over the other geographies, and the ward names.
+   */
+  async addContext(): Promise<void> {
+    const missing = AREA_GEOGRAPHIES.filter((g) => !this.areas[g] && this.model.tables[g]);
+    if (missing.length) Object.assign(this.areas, await this.loadAreas(missing));
+    addContextLayers(this.map, this.model, new Map(), this.areas.ward);
+    this.showWardContext();
+    for (const l of this.viewListeners) l(this.view());
+  }
+
+  /** Decodes a geography the first time something needs it (its map layers, a point join). */
+  private async ensureAreas(g: GeographyId): Promise<void> {
+    if (!this.areas[g]) Object.assign(this.areas, await this.loadAreas([g]));
+  }
+
+  private showWardContext(): void {
+    if (this.map.getLayer('ward-context'))
+      this.map.setLayoutProperty(
+        'ward-context',
+        'visibility',
+        this.geography === 'ward' ? 'none' : 'visible',
       );
   }
 
@@ -256,6 +285,8 @@ export class AtlasApp {
   async render(): Promise<void> {
     const token = ++this.renderToken;
     const { meta, geography } = this.resolveView();
+    await this.ensureAreas(geography);
+    if (token !== this.renderToken) return;
     const previous = this.geography;
     const c = await this.worker.choropleth({
       geography,
@@ -328,7 +359,12 @@ export class AtlasApp {
     const fc = this.areas[g];
     if (fc && !this.map.getSource(`areas-${g}`)) {
       // A geography's layers are added the first time it is shown: less for MapLibre at start.
-      addAreaLayers(this.map, g, fc, 'ward-context');
+      addAreaLayers(
+        this.map,
+        g,
+        fc,
+        this.map.getLayer('ward-context') ? 'ward-context' : 'outline',
+      );
       this.interaction?.bindGeography(g);
     }
     const better = meta.polarity === 'higher-is-better';
@@ -341,7 +377,7 @@ export class AtlasApp {
       ),
     );
     showGeography(this.map, g, AREA_GEOGRAPHIES);
-    this.map.setLayoutProperty('ward-context', 'visibility', g === 'ward' ? 'none' : 'visible');
+    this.showWardContext();
     const visible = new Set(this.visibleLayers().map((l) => l.id));
     for (const l of this.model.manifest.layers)
       setPointLayerVisible(this.map, l.id, visible.has(l.id));

@@ -1,6 +1,9 @@
 import type { Remote } from 'comlink';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { BundleEntry } from '../../contracts/atlas_index.ts';
+import type { GeographyId } from '../../contracts/geography.ts';
+import type { Manifest } from '../../contracts/manifest.ts';
+import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 import { PointCollectionSchema, type PointCollection } from '../../contracts/point_layer.ts';
 import type { AtlasDataApi } from '../../workers/atlas/atlas_data_api.ts';
 import { areaCollectionsOf } from '../../workers/geometry/area_layer.ts';
@@ -9,7 +12,7 @@ import type { FetchDataSource } from '../data_source.ts';
 import { createBaseMap, setOutline } from '../map/base_map.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { byId, el } from '../ui/dom.ts';
-import { AREA_GEOGRAPHIES, AtlasApp } from './atlas_app.ts';
+import { AtlasApp } from './atlas_app.ts';
 
 export interface StartContext {
   bundle: BundleEntry;
@@ -49,13 +52,16 @@ export async function startAtlas(
     ...manifest.attributions.map((line) => el('li', { text: line })),
   );
   ctx.step(2, 'Decoding boundaries and indicator tables…');
-  const [layers, tables] = await Promise.all([
-    worker.loadAreas(source.url(manifest.geometry.file), [...AREA_GEOGRAPHIES, 'lad']),
+  const geometryUrl = source.url(manifest.geometry.file);
+  const loadAreas = async (gs: GeographyId[]) =>
+    areaCollectionsOf(await worker.loadAreas(geometryUrl, gs)) as Record<string, AreaCollection>;
+  // Only the geography the first frame shows, and the outline; the rest after the first frame.
+  const [areas, tables] = await Promise.all([
+    loadAreas([firstGeography(manifest, ctx.state), 'lad']),
     worker.loadTables(
       Object.fromEntries(manifest.geographies.map((g) => [g.id, source.url(g.table)])),
     ),
   ]);
-  const areas = areaCollectionsOf(layers);
   const lad = areas.lad;
   if (!lad) throw new Error('geometry lacks the authority outline');
   ctx.step(3, 'Drawing the map…');
@@ -69,6 +75,7 @@ export async function startAtlas(
     new Map(),
     ctx.state,
     ctx.notice,
+    loadAreas,
   );
   const done = app.start(areas);
   const firstFrame = app.firstPaint.then(async () => {
@@ -79,10 +86,21 @@ export async function startAtlas(
     // The first complete choropleth frame: bench/first_frame.bench.ts reads this mark.
     performance.mark('first-frame');
   });
-  const withPoints = Promise.all([done, firstFrame]).then(async () =>
-    app.addPointLayers(await loadPointLayers(source, manifest.layers)),
-  );
+  const withPoints = Promise.all([done, firstFrame]).then(async () => {
+    await app.addContext();
+    app.addPointLayers(await loadPointLayers(source, manifest.layers));
+  });
   return { app, map, firstFrame, done: withPoints };
+}
+
+/**
+ * The geography the link's view will draw first: the level's newest vintage the indicator is
+ * published on (as AtlasModel.geographyFor decides once the tables are in), else LSOA 2011.
+ */
+function firstGeography(manifest: Manifest, state: ViewState): GeographyId {
+  const meta = manifest.indicators.find((m) => m.id === state.ind);
+  const candidates = AtlasModel.geographiesOf(state.level).filter((g) => meta?.geographies[g]);
+  return candidates.find((g) => !meta?.geographies[g]?.derived) ?? candidates[0] ?? 'lsoa11';
 }
 
 async function loadPointLayers(

@@ -49,6 +49,7 @@ export function createAtlasDataWorker(options: AtlasDataWorkerOptions = {}): Atl
   const areaIndexes = new Map<GeographyId, PolygonIndex>();
   const tables = new Map<GeographyId, IndicatorTable>();
   const columns = new Map<string, Promise<Float64Array>>();
+  const topologies = new Map<string, Promise<unknown>>();
 
   function table(geography: GeographyId): IndicatorTable {
     const t = tables.get(geography);
@@ -60,7 +61,13 @@ export function createAtlasDataWorker(options: AtlasDataWorkerOptions = {}): Atl
     async loadAreas(url, objects) {
       const u = AbsoluteUrl.parse(url);
       const wanted = z.array(Geo).parse(objects);
-      const decoded = decodeAreas(await fetchJson(u), wanted);
+      // The topology is fetched and parsed once; geographies are decoded as they are asked for.
+      let topology = topologies.get(u);
+      if (!topology) {
+        topology = fetchJson(u);
+        topologies.set(u, topology);
+      }
+      const decoded = decodeAreas(await topology, wanted);
       const layers: Partial<Record<GeographyId, AreaLayer>> = {};
       for (const [g, fc] of Object.entries(decoded) as [GeographyId, AreaCollection][]) {
         // Not a declared partition: a point in two overlapping areas gets the lower index,
