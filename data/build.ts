@@ -17,6 +17,7 @@ import {
 } from './lookups.ts';
 import { writeOutputAtomically, sha256, type OutputFile, type WrittenFile } from './output.ts';
 import { readPointLayers } from './points.ts';
+import { placeFiles } from './place_files.ts';
 import { chooseWardLookup } from './ward_lookup.ts';
 import { LICENCE, checkRawFiles } from './raw_catalogue.ts';
 import { readCensus2021, RESIDENTS } from './sources/census2021.ts';
@@ -248,7 +249,12 @@ export async function buildAtlasData(options: BuildOptions): Promise<BuildSummar
   const layers = await readPointLayers(raw, area);
   const headline = await readHeadline(raw, area);
 
+  // firstuse: place names for search and labels, neighbouring authorities (data/place_files.ts).
+  const places = await placeFiles(raw, area, features, { lsoa11, lsoa21, msoa11, msoa21, ward }, r);
+  // firstuse: end
+
   const files: OutputFile[] = [
+    ...places.files,
     { path: 'geometry.topo.json', content: geometryText },
     { path: 'headline.json', content: JSON.stringify(headline) },
     ...tables.map((t) => ({ path: `tables/${t.geography}.json`, content: JSON.stringify(t) })),
@@ -297,6 +303,7 @@ export async function buildAtlasData(options: BuildOptions): Promise<BuildSummar
         'Sources: MHCLG English Indices of Deprivation 2019 / 2025; ONS; OHID Fingertips; NHS England ODS; NHSBSA; Libraries Hacked.',
       ],
       files: entries,
+      places: places.manifest, // firstuse
     };
     return { path: 'manifest.json', content: JSON.stringify(manifest, null, 1) };
   });

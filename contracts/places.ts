@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * Place names for a sense of place: what the search box finds (wards, neighbourhoods, LSOAs,
+ * postcodes) and the neighbouring authorities drawn as land around the area. Written by the
+ * pipeline (data/place_index.ts, data/neighbours.ts), loaded by the screen after its first
+ * frame. Both files are optional in the manifest: a bundle without them still opens.
+ */
+
+/** What kind of place an entry names. */
+export const PLACE_KINDS = ['ward', 'neighbourhood', 'lsoa', 'postcode'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+const lonLat = z.tuple([z.number(), z.number()]);
+
+/**
+ * One searchable place: [name, kind, area code or "" for a postcode, lon, lat]. A tuple keeps
+ * the file small (Sefton: 6,600 postcodes).
+ */
+export const PlaceEntrySchema = z.tuple([
+  z.string().min(1),
+  z.enum(PLACE_KINDS),
+  z.string(),
+  z.number(),
+  z.number(),
+]);
+export type PlaceEntry = z.infer<typeof PlaceEntrySchema>;
+
+/** The ward and neighbourhood (House of Commons Library MSOA name) a small area lies in. */
+export const AreaContextSchema = z.object({
+  ward: z.string().optional(),
+  neighbourhood: z.string().optional(),
+});
+export type AreaContext = z.infer<typeof AreaContextSchema>;
+
+export const PlaceIndexSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(PlaceEntrySchema),
+  /** Keyed by LSOA code (2011 and 2021 codes share one key space). */
+  context: z.record(z.string(), AreaContextSchema),
+  /** How the context was assigned, shown where it is used. */
+  contextMethod: z.string(),
+  attributions: z.array(z.string()),
+});
+export type PlaceIndex = z.infer<typeof PlaceIndexSchema>;
+
+/** Neighbouring authorities: polygons drawn as land, and where to write each name. */
+export const NeighbourPropsSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** A point inside the part of the authority near the area, for its label. */
+  label: lonLat,
+});
+export type NeighbourProps = z.infer<typeof NeighbourPropsSchema>;
+
+export const NeighboursSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: NeighbourPropsSchema,
+      geometry: z.object({
+        type: z.enum(['Polygon', 'MultiPolygon']),
+        coordinates: z.array(z.unknown()),
+      }),
+    }),
+  ),
+});
+
+/** The manifest's optional pointer to both files (relative paths). */
+export const PlacesFilesSchema = z.object({
+  index: z.string(),
+  neighbours: z.string().optional(),
+});
+export type PlacesFiles = z.infer<typeof PlacesFilesSchema>;
