@@ -15,8 +15,12 @@ import { loadRuntimeConfig } from './config/runtime_config.ts';
 import { PointCollectionSchema, type PointCollection } from '../contracts/point_layer.ts';
 import { parseViewState } from './state/view_state.ts';
 import { byId, el } from './ui/dom.ts';
+import { showNotice } from './ui/notices.ts';
 // register: the community asset register's layer, form and edit link (src/register/).
 import { startRegister, takeEditLink } from './register/register_ui.ts';
+// firstuse: place names on the map and in search (src/places/).
+import { PlaceFiles, startPlaces } from './places/places.ts';
+import { wirePlaceSuggestions } from './places/place_finder.ts';
 
 declare global {
   interface Window {
@@ -36,8 +40,7 @@ function step(n: number, message: string): void {
 }
 
 function notice(message: string): void {
-  noticeBox.hidden = false;
-  noticeBox.append(el('p', { text: message }));
+  showNotice(noticeBox, message); // firstuse: dismissable, no duplicates, at most three
 }
 
 // register: read the private edit link before anything rewrites the address bar.
@@ -98,7 +101,10 @@ async function start(): Promise<void> {
   ]);
   const points = new Map<string, PointCollection>(pointList);
   step(4, 'Colouring the areas…');
-  const app = new AtlasApp(map, worker, new AtlasModel(manifest, tables), points, state, notice);
+  const model = new AtlasModel(manifest, tables);
+  const app = new AtlasApp(map, worker, model, points, state, notice);
+  const placeFiles = new PlaceFiles(source, manifest); // firstuse
+  app.placeFiles = placeFiles; // firstuse
   await app.start(areas);
   // The map may already be idle after the last paint: ask for a frame so 'idle' fires again.
   const firstFrame = map.once('idle');
@@ -112,6 +118,9 @@ async function start(): Promise<void> {
   // A handle for power users and browser tests (devtools: gapAtlas.map.getZoom()).
   window.gapAtlas = { map };
   document.body.dataset.ready = 'true';
+  // firstuse: names and neighbouring areas after the first frame; the index when idle.
+  startPlaces(map, model, placeFiles, { contextLoaded: () => void app.update({}), notice });
+  wirePlaceSuggestions(byId<HTMLInputElement>('area-search'), byId('area-list'), placeFiles);
   // register: its layer and form come after the atlas, which does not wait for them.
   void startRegister(
     {
