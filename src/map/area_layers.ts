@@ -52,7 +52,9 @@ export function addAreaLayers(
       source: sourceId(g),
       layout: hidden,
       paint: {
-        'fill-color': ['coalesce', ['to-color', ['feature-state', 'colour']], '#ffffff'],
+        // Unpainted features have no state: coalesce before to-color, or MapLibre logs
+        // "Could not parse color 'null'" for each of them.
+        'fill-color': ['to-color', ['coalesce', ['feature-state', 'colour'], '#ffffff']],
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hasValue'], false], opacity, 0],
       },
     },
