@@ -16,6 +16,7 @@ import { PointCollectionSchema, type PointCollection } from '../contracts/point_
 import { parseViewState } from './state/view_state.ts';
 import { byId, el } from './ui/dom.ts';
 import { showNotice } from './ui/notices.ts';
+import { wirePanels } from './ui/panels.ts';
 // register: the community asset register's layer, form and edit link (src/register/).
 import { startRegister, takeEditLink } from './register/register_ui.ts';
 // firstuse: place names on the map and in search (src/places/).
@@ -42,6 +43,8 @@ function step(n: number, message: string): void {
 function notice(message: string): void {
   showNotice(noticeBox, message); // firstuse: dismissable, no duplicates, at most three
 }
+
+wirePanels(); // firstuse: phones: side columns as panels, foldable key
 
 // register: read the private edit link before anything rewrites the address bar.
 const editLink = takeEditLink();

@@ -131,3 +131,85 @@ describe('search by place name at every geography', () => {
     await page.close();
   });
 });
+
+describe('phones and small screens', () => {
+  it('at 390 by 844: the map is visible, nothing scrolls sideways, the add button works', async () => {
+    const { page, errors } = await open('', { width: 390, height: 844 });
+    const box = await page.locator('#map').boundingBox();
+    expect(box?.width).toBeGreaterThan(360);
+    expect(box?.height).toBeGreaterThan(400);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    // The key starts folded so it does not cover the map; it opens and closes.
+    expect(await page.isVisible('#legend')).toBe(false);
+    await page.click('#legend-toggle');
+    expect(await page.isVisible('#legend')).toBe(true);
+    await idle(page);
+    await screenshot(page, 'first-use-phone-key-open');
+    await page.click('#legend-toggle');
+    expect(await page.isVisible('#legend')).toBe(false);
+    // The side columns are panels the user opens.
+    expect(await page.isVisible('#ind-select')).toBe(false);
+    await page.click('[aria-controls="controls-panel"]');
+    expect(await page.isVisible('#ind-select')).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.click('[aria-controls="controls-panel"]');
+    // A search selects an area and opens the profile's panel.
+    await search(page, 'Linacre');
+    await expect.poll(() => page.isVisible('#profile')).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await idle(page);
+    await screenshot(page, 'first-use-phone');
+    await page.locator('#register-add').scrollIntoViewIfNeeded();
+    await page.click('#register-add');
+    await expect.poll(() => page.isVisible('dialog.reg-dialog')).toBe(true);
+    await screenshot(page, 'first-use-phone-add-asset');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('at 1400 by 900: three columns; zoom buttons show a focus ring; the table moves with arrow keys', async () => {
+    const { page, errors } = await open('?level=ward');
+    expect(await page.isVisible('.panel-bar')).toBe(false);
+    expect(await page.isVisible('#ind-select')).toBe(true);
+    expect(await page.isVisible('#legend')).toBe(true);
+    await page.focus('.maplibregl-ctrl-zoom-in');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const b = document.querySelector('.maplibregl-ctrl-zoom-in');
+      return b ? getComputedStyle(b).outlineStyle + ' ' + getComputedStyle(b).outlineWidth : '';
+    });
+    expect(ring).toBe('solid 3px');
+    // Arrow keys move between rows; Enter opens the profile; closing it returns focus.
+    const rows = page.locator('#table-view tbody tr');
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const third = await rows.nth(2).getAttribute('data-code');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.code)).toBe(
+      third,
+    );
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.isVisible('#profile')).toBe(true);
+    await page.click('#profile button.close');
+    await expect.poll(() => page.isVisible('#profile')).toBe(false);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.code)).toBe(
+      third,
+    );
+    // Only one row is in the tab order.
+    expect(await page.locator('#table-view tbody tr[tabindex="0"]').count()).toBe(1);
+    // Notices can be dismissed.
+    await page.goto(`${inject('baseUrl')}/?k=99`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.textContent('#notice')).toContain('expected a number of classes from 3 to 9');
+    await page.click('.notice-close');
+    expect(await page.isVisible('#notice')).toBe(false);
+    await screenshot(page, 'first-use-desktop');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
