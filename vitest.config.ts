@@ -9,6 +9,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**'],
           testTimeout: 60_000,
+          // Several files build a whole bundle in beforeAll: well over vitest's 10 s default
+          // on two shared cores.
+          hookTimeout: 120_000,
         },
       },
       {
