@@ -253,7 +253,11 @@ function metaFor(
     decimals,
     polarity: choices.polarity ?? 'neutral',
     definition: plainTextOrNull(choices.definition ?? '', TEXT_MAX) ?? from,
-    source: fingertips ? `Fingertips export: ${file.fileName}` : `Imported file: ${file.fileName}`,
+    // Titles and source lines name what the figures are, never the file they came in
+    // ("le_wards.csv"); the file name stays in the method line.
+    source: fingertips
+      ? `OHID Fingertips${series.indicatorId ? `, indicator ${series.indicatorId}` : ''}: ${seriesLabel(series)}`
+      : 'Own data imported by the user (source not stated)',
     period: plainTextOrNull(choices.period ?? '', NAME_MAX) ?? series.period ?? PERIOD_NOT_STATED,
     vintage: GEOGRAPHY_LEVELS[geography].label,
     licence:
