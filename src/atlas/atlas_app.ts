@@ -40,6 +40,8 @@ import { renderMapKey } from './map_key.ts';
 import { nameWithPlace } from '../places/area_names.ts';
 import { findPlace } from '../places/place_finder.ts';
 import type { PlaceFiles } from '../places/places.ts';
+import { panelContextOf } from '../analysis_panel/panel_context.ts';
+import { renderGapMeasures } from '../gap/gap_measures_view.ts';
 
 export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
 
@@ -329,6 +331,13 @@ export class AtlasApp {
     if (token !== this.renderToken) return;
     this.lastGap = gap;
     this.gap.render(gap.meta, gap.items, gap.order, gap.decileLabel, gap.summaries, gap.areaNoun);
+    // firstuse: range, locality difference and the one SII, named, above the chart.
+    void renderGapMeasures(
+      byId('gap-measures'),
+      byId('gap-title'),
+      this.view(),
+      panelContextOf(this),
+    );
     await this.pause();
     if (token !== this.renderToken) return;
     if (this.state.sel && !t.codes.includes(this.state.sel))

@@ -11,15 +11,12 @@ import type { Headline } from '../../contracts/manifest.ts';
 import { formatValue, ordinal, rankMeaning } from '../atlas_model.ts';
 import { fixed, withLimits } from '../analysis_panel/format.ts';
 import { renderSiiChart } from '../analysis_panel/sii_chart.ts';
+import { headlineSiiDefinition } from '../gap/headline_sii.ts'; // firstuse: one SII definition
 import { el } from '../ui/dom.ts';
 import { GapChart } from '../ui/gap_chart.ts';
 import { legendClasses, legendItem } from '../ui/legend.ts';
 import { CLASS_METHOD_LABELS } from '../../workers/classify.ts';
-import {
-  groupingDescription,
-  orient,
-  type InequalityOutput,
-} from '../../workers/analysis_panel_inequality.ts';
+import { orient, type InequalityOutput } from '../../workers/analysis_panel_inequality.ts';
 import type { Result } from '../../workers/stats/result.ts';
 import { exportDate } from './figure.ts';
 import { sourcesFooter, type SourceItem } from './source_lines.ts';
@@ -397,7 +394,7 @@ function siiSection(
       label: meta.label,
       unit: meta.unit,
       decimals: meta.decimals,
-      noun: 'decile',
+      noun: sii.value.groups.length === 5 ? 'quintile' : 'decile', // firstuse
       ...SII_SIZE[orientation],
     }),
     el(
@@ -413,7 +410,7 @@ function siiSection(
     ),
     el('p', {
       class: 'rp-note',
-      text: `Dots: local ${dep.label} deciles with their 95% intervals; line: the fitted slope. Method and RII with the data tables.`,
+      text: `Dots: local ${dep.label} ${sii.value.groups.length === 5 ? 'quintiles' : 'deciles'} with their 95% intervals; line: the fitted slope. Method and RII with the data tables.`,
     }),
   );
 }
@@ -567,7 +564,7 @@ function dataTablePages(view: AtlasView, input: OnePagerInput): HTMLElement {
       ),
       el('p', {
         class: 'rp-note',
-        text: `SII ${withLimits(orient(input.sii.value.sii.sii, meta.polarity), Math.min(meta.decimals, 2))}; RII ${withLimits(input.sii.value.sii.rii, 3)} (${input.sii.value.sii.riiDefinition}). Method. Deciles: ${groupingDescription('local', 10, view.model.deprivationOf(view.geography).label, placeName(view))}. ${input.sii.value.sii.method}.`,
+        text: `SII ${withLimits(orient(input.sii.value.sii.sii, meta.polarity), Math.min(meta.decimals, 2))}; RII ${withLimits(input.sii.value.sii.rii, 3)} (${input.sii.value.sii.riiDefinition}). Method. ${headlineSiiDefinition(view)} ${input.sii.value.sii.method}.`,
       }),
     );
   }

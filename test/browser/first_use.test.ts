@@ -1,8 +1,13 @@
 // Issue 15, "First use by real people": a sense of place offline (names on the map, the
 // neighbouring authorities as land), search by place name at every geography, phones, the
 // headline gap. Screenshots go to test-results/screenshots/first-use-*.png.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildAtlasData } from '../../data/build.ts';
+import { DEFAULT_DATA_OPTIONS, REPO_ROOT } from '../../data/defaults.ts';
 import { launchChromium, screenshot, watchErrors } from './chromium.ts';
 
 let browser: Browser;
@@ -209,6 +214,106 @@ describe('phones and small screens', () => {
     await page.click('.notice-close');
     expect(await page.isVisible('#notice')).toBe(false);
     await screenshot(page, 'first-use-desktop');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Imports the Fingertips ward life expectancy export (2016-20, men) as the indicator on screen. */
+async function importWardLifeExpectancy(page: Page): Promise<void> {
+  await page.locator('#import-panel summary').click();
+  await page.setInputFiles(
+    '#import-file',
+    path.join(REPO_ROOT, 'test', 'fixtures', 'import', 'fingertips_sefton_wards_le_2016-20.csv'),
+  );
+  await expect.poll(() => page.textContent('#import-status')).toContain('Fingertips');
+  await page.selectOption('#import-polarity', 'higher-is-better');
+  await page.click('#import-form button[type="submit"]');
+  await expect.poll(() => page.textContent('#legend h2')).toContain('Life expectancy at birth');
+}
+
+describe('the headline gap', () => {
+  // Knowsley's bundle, built once (or GAP_ATLAS_KNOWSLEY_DATA: a folder already built).
+  let knowsley = process.env.GAP_ATLAS_KNOWSLEY_DATA ?? '';
+  beforeAll(async () => {
+    if (knowsley) return;
+    knowsley = path.join(await mkdtemp(path.join(os.tmpdir(), 'gap-atlas-knowsley-')), 'data');
+    await buildAtlasData({
+      area: 'E08000011',
+      rawDir: DEFAULT_DATA_OPTIONS.rawDir,
+      outDir: knowsley,
+    });
+  });
+
+  it('shows the range, the locality difference and one SII, the same in the one-pager', async () => {
+    const { page, errors } = await open('?level=ward');
+    await importWardLifeExpectancy(page);
+    // Three measures side by side, each named for what it is.
+    const range = (await page.textContent('#gap-range')) ?? '';
+    expect(range).toMatch(/Range: highest minus lowest of 22 wards/);
+    expect(range).toMatch(/Highest: [A-Z][a-z]+.*, \d\d\.\d \(95% limits \d\d\.\d to \d\d\.\d\)/);
+    expect(range).toMatch(/Lowest: [A-Z][a-z]+.*, \d\d\.\d \(95% limits/);
+    expect(await page.textContent('#gap-localities')).toMatch(
+      /Southport & Formby \d\d\.\d minus South Sefton \d\d\.\d/,
+    );
+    await expect
+      .poll(() => page.textContent('#gap-sii .gap-figure'))
+      .toMatch(/^\d+\.\d+ \(95% limits/);
+    const gapSii = Number(await page.getAttribute('#gap-sii .gap-figure', 'data-value'));
+    // The range is much wider than the difference of the locality means (issue 15: 13.2 vs 2.2).
+    const [rangeYears, localityYears] = await Promise.all(
+      ['#gap-range', '#gap-localities'].map(async (s) =>
+        Number(/^([\d.]+)/.exec((await page.textContent(`${s} .gap-figure`)) ?? '')?.[1]),
+      ),
+    );
+    expect(rangeYears).toBeGreaterThan(localityYears ?? 0);
+    expect(await page.textContent('.gap-definition')).toContain('local deciles of the IMD');
+    // The indicator's name and source, not the file name.
+    expect(await page.textContent('#legend')).toContain('OHID Fingertips');
+    expect(await page.textContent('#legend')).not.toContain('.csv');
+    await page.locator('#gap-measures').scrollIntoViewIfNeeded();
+    await screenshot(page, 'first-use-gap-measures');
+    // The one-pager quotes the very same SII.
+    await page.click('#open-report-gap');
+    await page.waitForSelector('#report-pages[data-state="ready"]', { timeout: 90_000 });
+    const reportSii = Number(await page.getAttribute('.rp-sii-value', 'data-value'));
+    expect(reportSii).toBe(gapSii); // the very same number, not two runs that round alike
+    await screenshot(page, 'first-use-gap-one-pager');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a Knowsley build: no north-south title without localities, no empty layers, an SII', async () => {
+    const dir = knowsley;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchErrors(page);
+    // The same app, served Knowsley's bundle.
+    await page.route('**/data/**', async (route) => {
+      const rel = new URL(route.request().url()).pathname.replace(/^.*\/data\//, '');
+      try {
+        await route.fulfill({ body: await readFile(path.join(dir, rel)) });
+      } catch {
+        await route.fulfill({ status: 404, body: 'not found' });
+      }
+    });
+    await page.goto(`${inject('baseUrl')}/?level=ward`);
+    await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
+    expect(await page.textContent('#area-name')).toBe('Knowsley');
+    expect(await page.textContent('#gap-title')).toBe('The gap across Knowsley');
+    expect(await page.textContent('#layers')).not.toMatch(/\(0\)/);
+    expect(await page.textContent('#layers')).toContain('Not in the data for this area');
+    expect(await page.textContent('#gap-localities')).toContain('no named localities');
+    await expect
+      .poll(() => page.textContent('#gap-sii .gap-figure'))
+      .toMatch(/^\d+\.\d+ \(95% limits/);
+    await screenshot(page, 'first-use-knowsley');
+    await page.click('#open-report-gap');
+    await page.waitForSelector('#report-pages[data-state="ready"]', { timeout: 90_000 });
+    expect(Number.isFinite(Number(await page.getAttribute('.rp-sii-value', 'data-value')))).toBe(
+      true,
+    );
+    expect(await page.textContent('#report-pages')).not.toContain('NaN');
+    await screenshot(page, 'first-use-knowsley-one-pager');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -101,7 +101,7 @@ describe('buildImportedIndicator: Fingertips ward export', () => {
       source: expect.stringMatching(/^OHID Fingertips(, indicator \d+)?: Life expectancy at birth/),
       period: '2016 - 20',
       vintage: 'Electoral ward (2025)',
-      licence: `As stated by the supplier of ${FINGERTIPS}`,
+      licence: expect.stringContaining('Open Government Licence v3.0 (OHID Fingertips)'),
       geographies: { ward: { method: `imported from ${FINGERTIPS}`, derived: false } },
     });
     expect(ind.meta.definition).toMatch(/Fingertips data export \(indicator 93283\)/);

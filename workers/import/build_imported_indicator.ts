@@ -43,7 +43,7 @@ export interface BuildChoices {
   /** Default: the file's time period, else "not stated". */
   period?: string;
   definition?: string;
-  /** Default "As stated by the supplier of <file>". */
+  /** Default: OGL for a Fingertips export, "not stated" for a plain file. */
   licence?: string;
 }
 
@@ -262,7 +262,9 @@ function metaFor(
     vintage: GEOGRAPHY_LEVELS[geography].label,
     licence:
       plainTextOrNull(choices.licence ?? '', TEXT_MAX) ??
-      `As stated by the supplier of ${file.fileName}`,
+      (fingertips
+        ? 'Contains public sector information licensed under the Open Government Licence v3.0 (OHID Fingertips).'
+        : 'Licence not stated (the user\u2019s own file).'),
     geographies: { [geography]: { method: `imported from ${file.fileName}`, derived: false } },
   };
 }
