@@ -98,7 +98,11 @@ export async function readNeighbours(
     if (!geometry) continue;
     features.push({
       type: 'Feature',
-      properties: { code, name: names.get(code) ?? code, label: meanPoint(points) },
+      properties: {
+        code,
+        name: names.get(code) ?? code,
+        label: meanPoint(nearest(points, bbox, m / 3)),
+      },
       geometry,
     });
   }
@@ -127,6 +131,19 @@ export function dissolve(
     .filter((poly) => poly.length > 0);
   if (!coordinates.length) return null;
   return { type: 'MultiPolygon', coordinates };
+}
+
+/**
+ * The LSOA centres closest to the area (within a third of the margin of its box) where there
+ * are a few, so the name sits by the shared border and is on screen at the opening view.
+ */
+function nearest(
+  points: [number, number][],
+  [x0, y0, x1, y1]: readonly [number, number, number, number],
+  m: number,
+): [number, number][] {
+  const close = points.filter(([x, y]) => x >= x0 - m && x <= x1 + m && y >= y0 - m && y <= y1 + m);
+  return close.length >= 3 ? close : points;
 }
 
 function meanPoint(points: [number, number][]): [number, number] {
