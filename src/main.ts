@@ -22,6 +22,7 @@ import { startRegister, takeEditLink } from './register/register_ui.ts';
 // firstuse: place names on the map and in search (src/places/).
 import { PlaceFiles, startPlaces } from './places/places.ts';
 import { wirePlaceSuggestions } from './places/place_finder.ts';
+import { renameInPlace } from './places/rename_in_place.ts';
 
 declare global {
   interface Window {
@@ -122,7 +123,7 @@ async function start(): Promise<void> {
   window.gapAtlas = { map };
   document.body.dataset.ready = 'true';
   // firstuse: names and neighbouring areas after the first frame; the index when idle.
-  startPlaces(map, model, placeFiles, { contextLoaded: () => void app.update({}), notice });
+  startPlaces(map, model, placeFiles, { contextLoaded: () => renameInPlace(model), notice });
   wirePlaceSuggestions(byId<HTMLInputElement>('area-search'), byId('area-list'), placeFiles);
   // register: its layer and form come after the atlas, which does not wait for them.
   void startRegister(

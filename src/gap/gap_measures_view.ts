@@ -91,6 +91,10 @@ export async function renderGapMeasures(
     el('div', { class: 'gap-measures-row' }, range, locality, siiCard),
     el('p', { class: 'gap-definition', text: headlineSiiDefinition(view) }),
   );
+  // The inequality worker starts after the first frame: the atlas's first load does not pay
+  // for it (nor for 100,000 draws competing with MapLibre for the two cores).
+  await afterFirstFrame();
+  if (mine !== drawn) return;
   const sii = await headlineSii(ctx, view);
   if (mine !== drawn) return;
   const figure = siiCard.querySelector('.gap-figure');
@@ -109,4 +113,17 @@ export async function renderGapMeasures(
       text: `Fitted difference between the least and the most deprived end, ${shown.meaning}; ${sii.value.areasUsed} ${gap.areaNoun} used.`,
     }),
   );
+}
+
+/** Resolves once main.ts has marked the first frame drawn (body[data-ready]). */
+function afterFirstFrame(): Promise<void> {
+  if (document.body.dataset.ready) return Promise.resolve();
+  return new Promise((resolve) => {
+    const seen = new MutationObserver(() => {
+      if (!document.body.dataset.ready) return;
+      seen.disconnect();
+      resolve();
+    });
+    seen.observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
+  });
 }
