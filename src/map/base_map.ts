@@ -36,7 +36,16 @@ export async function createBaseMap(
       ? { zoom, center: [lon, lat] as [number, number] }
       : {
           bounds: [x0, y0, x1, y1] as [number, number, number, number],
-          fitBoundsOptions: { padding: 20 },
+          // firstuse: on a wide map the key (about 17rem, top right) must not cover the
+          // east of the area at the opening view.
+          fitBoundsOptions: {
+            padding: {
+              top: 20,
+              bottom: 20,
+              left: 20,
+              right: container.clientWidth > 640 ? 280 : 20,
+            },
+          },
         };
   const offline: StyleSpecification = {
     version: 8,
