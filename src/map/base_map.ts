@@ -57,6 +57,9 @@ export async function createBaseMap(
     ...position,
     attributionControl: false,
     style: options.styleUrl ?? offline,
+    // firstuse: place names appear without a fade: a fade is several extra full frames, which
+    // cost hundreds of milliseconds each where WebGL runs in software.
+    fadeDuration: 0,
   });
   map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');

@@ -85,7 +85,8 @@ export function startPlaces(
   on: { contextLoaded: () => void; notice: (message: string) => void },
 ): void {
   const own = labelsFromTables(model);
-  addPlaceLabelLayers(map, own);
+  // One layout pass: the names wait for the neighbours' file (small, fetched at once), so
+  // MapLibre places every label once rather than twice.
   labelsReady = files
     .neighbours()
     .catch((err: unknown) => {
@@ -94,13 +95,12 @@ export function startPlaces(
     })
     .then((neighbours) => {
       const all = { ...own, neighbours };
-      if (neighbours) addPlaceLabelLayers(map, all);
+      addPlaceLabelLayers(map, all);
       return all;
     });
+  // The place index when the browser has nothing else to do (or on the first search).
   const later = (f: () => void) =>
-    'requestIdleCallback' in window
-      ? requestIdleCallback(f, { timeout: 2000 })
-      : setTimeout(f, 500);
+    'requestIdleCallback' in window ? requestIdleCallback(f) : setTimeout(f, 2000);
   later(() => {
     files
       .index()
