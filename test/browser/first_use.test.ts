@@ -313,6 +313,7 @@ describe('the headline gap', () => {
       true,
     );
     expect(await page.textContent('#report-pages')).not.toContain('NaN');
+    expect(await page.textContent('#report-pages')).not.toMatch(/(practices|assets) \(0\)/);
     await screenshot(page, 'first-use-knowsley-one-pager');
     expect(errors).toEqual([]);
     await page.close();
