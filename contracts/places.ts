@@ -52,12 +52,23 @@ export function isPlaceEntry(e: unknown): e is PlaceEntry {
 
 export const PlaceIndexSchema = z.object({
   version: z.literal(1),
-  entries: z
-    .array(z.unknown())
-    .refine((a) => a.every(isPlaceEntry), 'an entry is not [name, kind, code, lon, lat]')
-    .transform((a) => a as PlaceEntry[]),
-  /** Keyed by LSOA code (2011 and 2021 codes share one key space). */
-  context: z.record(z.string(), AreaContextSchema),
+  entries: z.custom<PlaceEntry[]>(
+    (a) => Array.isArray(a) && a.every(isPlaceEntry),
+    'an entry is not [name, kind, code, lon, lat]',
+  ),
+  /** Keyed by LSOA code (2011 and 2021 codes share one key space); checked in one loop too. */
+  context: z.custom<Record<string, AreaContext>>(
+    (c) =>
+      typeof c === 'object' &&
+      c !== null &&
+      Object.values(c).every(
+        (v: unknown) =>
+          typeof v === 'object' &&
+          v !== null &&
+          Object.values(v).every((name) => typeof name === 'string'),
+      ),
+    'a context is not {ward, neighbourhood}',
+  ),
   /** How the context was assigned, shown where it is used. */
   contextMethod: z.string(),
   attributions: z.array(z.string()),
