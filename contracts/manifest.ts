@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GEOGRAPHY_IDS } from './geography.ts';
+import { PlacesFilesSchema } from './places.ts';
 
 /**
  * The contract between the data pipeline (which writes these files) and the app (which
@@ -108,6 +109,11 @@ export const ManifestSchema = z.object({
    * these districts. The screen lists them as not available, never as a blank map or a zero.
    */
   unavailable: z.array(UnavailableIndicatorSchema).default([]),
+  /**
+   * Place names for search and labels, and the neighbouring authorities (contracts/places.ts).
+   * Optional: a bundle without them opens, with search limited to the areas on screen.
+   */
+  places: PlacesFilesSchema.optional(),
   /** Attribution lines of everything in the output. */
   attributions: z.array(z.string()).min(1),
   files: z.array(FileEntrySchema).min(1),

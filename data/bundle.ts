@@ -10,6 +10,7 @@ import {
 } from './boundaries.ts';
 import { buildBundleTables } from './bundle_tables.ts';
 import { readHeadline } from './headline.ts';
+import { placeFiles } from './place_files.ts';
 import { sha256, type OutputFile, type WrittenFile } from './output.ts';
 import { readPointLayers } from './points.ts';
 import { LICENCE } from './raw_catalogue.ts';
@@ -67,11 +68,17 @@ export async function buildBundle(
   topologyOptions: TopologyOptions = DEFAULT_TOPOLOGY_OPTIONS,
 ): Promise<Bundle> {
   const features = await readBundleFeatures(raw, area);
-  const { tables, indicators, unavailable } = await buildBundleTables(raw, area, features);
+  const { tables, indicators, unavailable, drafts, rollups } = await buildBundleTables(
+    raw,
+    area,
+    features,
+  );
   const topo = buildTopology(features, topologyOptions);
   const geometryText = JSON.stringify(topo);
   const layers = await readPointLayers(raw, area);
   const headline = await readHeadline(raw, area, registry);
+  // Place names for search and labels, and the authorities around the area.
+  const places = await placeFiles(raw.rawDir, area, features, drafts, rollups);
 
   const files: OutputFile[] = [
     { path: 'geometry.topo.json', content: geometryText },
@@ -81,6 +88,7 @@ export async function buildBundle(
       path: `layers/${l.meta.id}.geojson`,
       content: JSON.stringify(l.collection),
     })),
+    ...places.files,
   ];
   const geographies = Object.keys(features) as GeographyId[];
   const manifest = (entries: WrittenFile[], generatedAt: string): OutputFile => {
@@ -91,6 +99,7 @@ export async function buildBundle(
       contentHash: contentHashOf(entries),
       geometry: { file: 'geometry.topo.json' },
       headline: { file: 'headline.json' },
+      places: places.manifest,
       unavailable,
       geographies: geographies.map((g) => ({
         id: g,

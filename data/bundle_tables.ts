@@ -41,6 +41,9 @@ export interface BundleTables {
   tables: IndicatorTable[];
   indicators: IndicatorMeta[];
   unavailable: UnavailableIndicator[];
+  /** The drafts and roll-ups the place names are built from (data/place_files.ts). */
+  drafts: Record<'lsoa11' | 'lsoa21' | 'msoa11' | 'msoa21' | 'ward', TableDraft>;
+  rollups: Record<'msoa11' | 'msoa21' | 'ward11' | 'ward21', Rollup>;
 }
 
 const LSOA_CENTRE_METHOD = 'LSOA centre point from drkane/geo-lookups (not population-weighted)';
@@ -198,6 +201,8 @@ export async function buildBundleTables(
       ...census.unavailable,
       ...iod.unavailable,
     ],
+    drafts: { lsoa11, lsoa21, msoa11, msoa21, ward },
+    rollups: r,
   };
 }
 

@@ -13,9 +13,15 @@ import { findAuthority } from './england/authority_search.ts';
 import { loadRuntimeConfig } from './config/runtime_config.ts';
 import { parseViewState, serializeViewState, type ViewState } from './state/view_state.ts';
 import { renderAuthorityPicker } from './ui/authority_picker.ts';
-import { byId, el } from './ui/dom.ts';
+import { byId } from './ui/dom.ts';
 // register: the private edit link is read at once; the register's layer and form load later.
 import { takeEditLink } from './register/edit_link.ts';
+import { showNotice } from './ui/notices.ts';
+import { wirePanels } from './ui/panels.ts';
+// Place names on the map and in search (src/places/).
+import { startPlaces } from './places/places.ts';
+import { wirePlaceSuggestions } from './places/place_finder.ts';
+import { renameInPlace } from './places/rename_in_place.ts';
 
 declare global {
   interface Window {
@@ -39,9 +45,12 @@ function step(n: number, message: string): void {
 }
 
 function notice(message: string): void {
-  noticeBox.hidden = false;
-  noticeBox.append(el('p', { text: message }));
+  // Dismissable, no duplicates, at most three on screen.
+  showNotice(noticeBox, message);
 }
+
+// Phones: the side columns as panels, the key folds away.
+wirePanels();
 
 // register: read the private edit link before anything rewrites the address bar.
 const editLink = takeEditLink();
@@ -100,7 +109,7 @@ async function start(): Promise<void> {
   }
   const entry = bundle ?? index.bundles.find((b) => b.id === index.defaultBundle);
   if (!entry) throw new Error(`index.json names a default bundle it does not list`);
-  const { app, map, firstFrame, done } = await startAtlas({
+  const { app, map, firstFrame, done, placeFiles } = await startAtlas({
     bundle: entry,
     source: root.bundle(entry),
     worker,
@@ -130,6 +139,12 @@ async function start(): Promise<void> {
     `${view.model.manifest.area.name}: ${t.lsoa11?.codes.length ?? 0} LSOAs (2011), ${t.lsoa21?.codes.length ?? 0} LSOAs (2021), ${t.ward?.codes.length ?? 0} wards, ${t.msoa21?.codes.length ?? 0} MSOAs loaded in ${seconds(t0)} s.`,
   );
   document.body.dataset.ready = 'true';
+  // Names and neighbouring areas after the first frame; the place index when idle.
+  startPlaces(map, view.model, placeFiles, {
+    contextLoaded: () => renameInPlace(view.model),
+    notice,
+  });
+  wirePlaceSuggestions(byId<HTMLInputElement>('area-search'), byId('area-list'), placeFiles);
   // register: its layer and form come after the atlas, which does not wait for them.
   void startRegister(
     {

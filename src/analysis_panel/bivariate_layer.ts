@@ -36,7 +36,7 @@ export function paintBivariate(
         source,
         layout: { visibility: 'none' },
         paint: {
-          'fill-color': ['coalesce', ['to-color', ['feature-state', 'bivariate']], '#ffffff'],
+          'fill-color': ['to-color', ['coalesce', ['feature-state', 'bivariate'], '#ffffff']],
           'fill-opacity': ['case', ['boolean', ['feature-state', 'bivariateOn'], false], 0.92, 0],
         },
       },

@@ -24,6 +24,8 @@ import {
 } from './bivariate_layer.ts';
 import { count, distance, fixed } from './format.ts';
 import { lsoaGeographyOf, type PanelContext } from './panel_context.ts';
+import { needList, type NeedRow } from './need_list.ts';
+import { nameWithPlace } from '../places/area_names.ts';
 
 const DEFAULT_RADIUS = 800;
 /** The bivariate layer is drawn on LSOAs only. */
@@ -203,15 +205,20 @@ export class CatchmentSection {
     const dep = view.model.deprivationOf(g);
     const pct = (x: number) => (Number.isFinite(x) ? `${fixed(100 * x, 1)}%` : 'no one');
     const reach = distance(c.radiusMetres);
-    const items = c.core20Unreached.map((u) => {
-      const b = el('button', {
-        type: 'button',
-        'data-code': u.code,
-        text: `${names.get(u.code) ?? u.code} (${u.code}): ${count(u.population)} people; nearest ${distance(u.nearestMetres)}`,
-      });
-      b.onclick = () => void this.selectArea(u.code, g);
-      return el('li', {}, b);
+    const scores = t.values[dep.scoreId] ?? [];
+    const deciles = dep.decileId ? (t.values[dep.decileId] ?? []) : [];
+    const rows: NeedRow[] = c.core20Unreached.map((u) => {
+      const i = t.codes.indexOf(u.code);
+      return {
+        code: u.code,
+        name: nameWithPlace(u.code, names.get(u.code) ?? u.code),
+        population: u.population,
+        nearestMetres: u.nearestMetres ?? Infinity,
+        score: scores[i] ?? null,
+        decile: deciles[i] ?? null,
+      };
     });
+    const method = `LSOAs (${GEOGRAPHY_LEVELS[g].vintage} boundaries) are assigned whole by their centre point (${t.centreMethod}): all of an LSOA's people count as within reach when its centre is. Distances are straight lines, not walking routes. Core20 = national ${dep.label} deciles 1 and 2. Population: ${WEIGHT_LABELS[view.model.populationId(g)] ?? view.model.populationId(g)}.`;
     this.result.replaceChildren(
       el(
         'p',
@@ -229,16 +236,22 @@ export class CatchmentSection {
       el('h3', {
         class: 'small-heading',
         id: 'catch-unreached-title',
-        text: `Core20 LSOAs with no ${c.category.toLowerCase()} within ${reach} (${items.length}), largest population first`,
+        text: `Core20 LSOAs with no ${c.category.toLowerCase()} within ${reach} (${rows.length})`,
       }),
-      items.length
-        ? el('ol', { id: 'catch-unreached' }, ...items)
+      rows.length
+        ? needList(
+            rows,
+            {
+              category: c.category.toLowerCase(),
+              reach,
+              deprivationLabel: dep.label,
+              method: `${method} Sources: ${view.model.manifest.attributions.join(' ')}`,
+              fileName: `need_without_${c.category.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_${c.radiusMetres}m_${view.model.manifest.area.id}.csv`,
+            },
+            (code) => void this.selectArea(code, g),
+          )
         : el('p', { class: 'hint', text: 'None: every Core20 LSOA has one within reach.' }),
-      el('p', {
-        class: 'hint',
-        id: 'catch-method',
-        text: `LSOAs (${GEOGRAPHY_LEVELS[g].vintage} boundaries) are assigned whole by their centre point (${t.centreMethod}): all of an LSOA's people count as within reach when its centre is. Distances are straight lines, not walking routes. Core20 = national ${dep.label} deciles 1 and 2. Population: ${WEIGHT_LABELS[view.model.populationId(g)] ?? view.model.populationId(g)}.`,
-      }),
+      el('p', { class: 'hint', id: 'catch-method', text: method }),
     );
   }
 

@@ -25,6 +25,7 @@ import {
 import { WEIGHT_LABELS } from '../../workers/rollup/custom_area_figures.ts';
 import { fixed, withLimits } from './format.ts';
 import { inequalityRequest, SIMULATIONS } from './inequality_request.ts';
+import { headlineQuantiles, headlineSii } from '../gap/headline_sii.ts';
 import type { PanelContext } from './panel_context.ts';
 import { chartKey, renderSiiChart } from './sii_chart.ts';
 import { showSii } from '../reports/shown_sii.ts';
@@ -122,17 +123,20 @@ export class InequalitySection {
     );
     this.root.dataset.state = 'busy';
     showSii(null);
-    const answer = await this.ctx
-      .inequality()
-      .inequality(inequalityRequest(view, grouping, quantiles))
-      .catch((err: unknown) => {
-        // A failed worker is not an answer: the same view may be tried again.
-        this.computedFor = '';
-        return {
-          ok: false as const,
-          reason: `the inequality worker failed (${(err as Error).message})`,
-        };
-      });
+    // With the headline's grouping this is the very job the gap view and the
+    // one-pager quote (src/gap/headline_sii.ts): one figure everywhere, worked out once.
+    const job =
+      grouping === 'local' && quantiles === headlineQuantiles(view)
+        ? headlineSii(this.ctx, view)
+        : this.ctx.inequality().inequality(inequalityRequest(view, grouping, quantiles));
+    const answer = await job.catch((err: unknown) => {
+      // A failed worker is not an answer: the same view may be tried again.
+      this.computedFor = '';
+      return {
+        ok: false as const,
+        reason: `the inequality worker failed (${(err as Error).message})`,
+      };
+    });
     if (token !== this.token) return;
     if (!answer.ok) {
       this.root.dataset.state = 'refused';

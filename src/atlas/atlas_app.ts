@@ -35,6 +35,12 @@ import { showGpPractices } from './gp_colouring.ts';
 import { joinImported } from './join_imported.ts';
 import { MapInteraction } from './map_interaction.ts';
 import { renderMapKey } from './map_key.ts';
+// firstuse: search any place at any geography; LSOAs named with their ward (src/places/).
+import { nameWithPlace } from '../places/area_names.ts';
+import { findPlace } from '../places/place_finder.ts';
+import type { PlaceFiles } from '../places/places.ts';
+import { panelContextOf } from '../analysis_panel/panel_context.ts';
+import { renderGapMeasures } from '../gap/gap_measures_view.ts';
 
 export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
 
@@ -59,6 +65,8 @@ export class AtlasApp {
   private readonly viewListeners: ((view: AtlasView) => void)[] = [];
   /** The indicator list must be rebuilt (first render, or an indicator was added or removed). */
   private pickerStale = true;
+  /** firstuse: the bundle's place files (search index, neighbours), set by main before start. */
+  placeFiles: PlaceFiles | null = null;
 
   constructor(
     private readonly map: MapLibreMap,
@@ -197,13 +205,28 @@ export class AtlasApp {
   }
 
   private search(query: string): void {
-    const t = this.model.table(this.geography);
-    const i = findArea(query, t.names, t.codes);
-    if (i >= 0) void this.select(t.codes[i]);
-    else
+    const notFound = () =>
       this.notice(
         noAreaMessage(query.toLowerCase(), this.geography, this.model.manifest.area.name),
       );
+    // firstuse: any ward, neighbourhood, LSOA or postcode, whatever geography is on screen.
+    if (this.placeFiles) {
+      void findPlace(query, this.placeFiles, {
+        geography: () => this.geography,
+        table: (g) => this.model.table(g),
+        locate: (g, xy) => this.worker.locatePoints(g, xy),
+        select: (code) => void this.select(code),
+        show: (at) => this.map.easeTo({ center: at, zoom: Math.max(this.map.getZoom(), 11.5) }),
+        say: (message) => (byId('search-status').textContent = message),
+      }).then((found) => {
+        if (!found) notFound();
+      });
+      return;
+    }
+    const t = this.model.table(this.geography);
+    const i = findArea(query, t.names, t.codes);
+    if (i >= 0) void this.select(t.codes[i]);
+    else notFound();
   }
 
   private tooltipText(code: string) {
@@ -212,7 +235,7 @@ export class AtlasApp {
     const meta = this.meta();
     const rank = this.choropleth?.ranks[i] ?? 0;
     return {
-      name: t.names[i] ?? code,
+      name: nameWithPlace(code, t.names[i] ?? code), // firstuse: "(Linacre ward, Bootle Strand)"
       value: `${formatValue(meta, this.model.value(this.geography, meta.id, i))} ${meta.unit.startsWith('%') ? '' : meta.unit}`,
       rank: rank
         ? `${ordinal(rank)} of ${this.choropleth?.n ?? 0} (${rankMeaning(meta)})`
@@ -340,6 +363,13 @@ export class AtlasApp {
     if (token !== this.renderToken) return;
     this.lastGap = gap;
     this.gap.render(gap.meta, gap.items, gap.order, gap.decileLabel, gap.summaries, gap.areaNoun);
+    // firstuse: range, locality difference and the one SII, named, above the chart.
+    void renderGapMeasures(
+      byId('gap-measures'),
+      byId('gap-title'),
+      this.view(),
+      panelContextOf(this),
+    );
     await this.pause();
     if (token !== this.renderToken) return;
     if (this.state.sel && !t.codes.includes(this.state.sel))
@@ -418,7 +448,8 @@ export class AtlasApp {
       i,
       await this.assetsIn(this.geography, i),
       location.href,
-      () => void this.select(undefined),
+      // firstuse: focus goes back to the table row the profile was opened from.
+      () => void this.select(undefined).then(() => this.table.restoreFocus()),
     );
     panel.hidden = false;
   }

@@ -35,7 +35,9 @@ export function wireControls(state: ViewState, layers: LayerMeta[], act: Control
     r.onchange = () => act.update({ order: r.value as ViewState['order'] });
   const box = byId('layers');
   const on = new Set((state.layers ?? '').split(',').filter(Boolean));
-  for (const l of layers) {
+  // firstuse: a layer with nothing in this area gets no checkbox ("GP practices (0)" said
+  // nothing useful in a Knowsley build); one line says which layers the data lacks here.
+  for (const l of layers.filter((x) => x.count > 0)) {
     const check = el('input', { type: 'checkbox', value: l.id });
     check.checked = on.has(l.id);
     check.onchange = () => {
@@ -56,8 +58,15 @@ export function wireControls(state: ViewState, layers: LayerMeta[], act: Control
         `${l.label} (${l.count})`,
       ),
     );
-    if (l.count === 0) box.append(el('p', { class: 'hint', text: l.coverage }));
   }
+  const empty = layers.filter((l) => l.count === 0);
+  if (empty.length)
+    box.append(
+      el('p', {
+        class: 'hint layers-missing',
+        text: `Not in the data for this area: ${empty.map((l) => `${l.label}, as ${l.coverage.replace(/^None: (the )?/, 'the ').replace(/\.$/, '')}`).join('; ')}.`,
+      }),
+    );
   byId<HTMLInputElement>('area-search').onchange = (e) =>
     act.search((e.target as HTMLInputElement).value.trim());
   byId('export-csv').onclick = () => act.exportCsv();

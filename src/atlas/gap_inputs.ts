@@ -2,6 +2,7 @@ import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import { localitySummaries } from '../../workers/atlas/gap_summary.ts';
 import type { AtlasModel } from '../atlas_model.ts';
+import { nameWithPlace } from '../places/area_names.ts';
 import { LOCALITIES } from '../config/localities.ts';
 import type { GapInputs } from '../state/atlas_view.ts';
 import type { GapItem } from '../ui/gap_chart.ts';
@@ -25,7 +26,7 @@ export async function gapInputs(
   const dep = model.deprivationOf(g);
   const items: GapItem[] = t.codes.map((code, i) => ({
     code,
-    name: t.names[i] ?? code,
+    name: nameWithPlace(code, t.names[i] ?? code),
     value: t.values[meta.id]?.[i] ?? null,
     lat: t.centres[i]?.[1] ?? 0,
     deprivation: t.values[dep.scoreId]?.[i] ?? null,

@@ -1,5 +1,6 @@
 import type { ImportedIndicator } from '../../workers/import_api.ts';
 import type { AtlasModel } from '../atlas_model.ts';
+import { setAreaLimits } from '../gap/area_limits.ts';
 import { levelOfGeography, type Level } from '../../contracts/geography.ts';
 
 /**
@@ -16,6 +17,21 @@ export function joinImported(
   const byCode = new Map(ind.codes.map((c, i) => [c, ind.values[i] ?? null]));
   const values = table.codes.map((c) => byCode.get(c) ?? null);
   table.values[ind.meta.id] = values;
+  // The file's limits for each area, for the gap view's range (src/gap/).
+  const column = (col: (number | null)[] | undefined) => {
+    const m = new Map(ind.codes.map((c, i) => [c, col?.[i] ?? null]));
+    return table.codes.map((c) => m.get(c) ?? null);
+  };
+  setAreaLimits(
+    ind.meta.id,
+    ind.lower && ind.upper
+      ? {
+          lower: column(ind.lower),
+          upper: column(ind.upper),
+          interval: ind.interval ?? 'as supplied',
+        }
+      : null,
+  );
   model.addIndicator(ind.meta);
   return { level, values };
 }

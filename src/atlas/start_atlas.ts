@@ -10,6 +10,7 @@ import { areaCollectionsOf } from '../../workers/geometry/area_layer.ts';
 import { AtlasModel } from '../atlas_model.ts';
 import type { FetchDataSource } from '../data_source.ts';
 import { createBaseMap, setOutline } from '../map/base_map.ts';
+import { PlaceFiles } from '../places/places.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { byId, el } from '../ui/dom.ts';
 import { AtlasApp } from './atlas_app.ts';
@@ -30,9 +31,13 @@ export interface StartContext {
  * tables; the choropleth is painted before the key, table and gap chart are built; point layers
  * come after the first frame.
  */
-export async function startAtlas(
-  ctx: StartContext,
-): Promise<{ app: AtlasApp; map: MapLibreMap; firstFrame: Promise<void>; done: Promise<void> }> {
+export async function startAtlas(ctx: StartContext): Promise<{
+  app: AtlasApp;
+  map: MapLibreMap;
+  firstFrame: Promise<void>;
+  done: Promise<void>;
+  placeFiles: PlaceFiles;
+}> {
   const { source, worker } = ctx;
   ctx.step(1, 'Loading the data manifest…');
   const manifestLoaded = source.manifest();
@@ -77,6 +82,8 @@ export async function startAtlas(
     ctx.notice,
     loadAreas,
   );
+  const placeFiles = new PlaceFiles(source, manifest);
+  app.placeFiles = placeFiles;
   const done = app.start(areas);
   const firstFrame = app.firstPaint.then(async () => {
     // The map may already be idle after the paint: ask for a frame so 'idle' fires again.
@@ -90,7 +97,7 @@ export async function startAtlas(
     await app.addContext();
     app.addPointLayers(await loadPointLayers(source, manifest.layers));
   });
-  return { app, map, firstFrame, done: withPoints };
+  return { app, map, firstFrame, done: withPoints, placeFiles };
 }
 
 /**

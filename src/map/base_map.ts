@@ -36,7 +36,16 @@ export async function createBaseMap(
       ? { zoom, center: [lon, lat] as [number, number] }
       : {
           bounds: [x0, y0, x1, y1] as [number, number, number, number],
-          fitBoundsOptions: { padding: 20 },
+          // firstuse: on a wide map the key (about 17rem, top right) must not cover the
+          // east of the area at the opening view.
+          fitBoundsOptions: {
+            padding: {
+              top: 20,
+              bottom: 20,
+              left: 20,
+              right: container.clientWidth > 640 ? 280 : 20,
+            },
+          },
         };
   const offline: StyleSpecification = {
     version: 8,
@@ -48,6 +57,9 @@ export async function createBaseMap(
     ...position,
     attributionControl: false,
     style: options.styleUrl ?? offline,
+    // firstuse: place names appear without a fade: a fade is several extra full frames, which
+    // cost hundreds of milliseconds each where WebGL runs in software.
+    fadeDuration: 0,
   });
   map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');

@@ -2,10 +2,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { PointCollection } from '../../contracts/point_layer.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
-import { addPlaceLabels } from './place_labels.ts';
 import { addPointLayer } from './point_layers.ts';
 
-/** Ward lines over every geography but wards, the point layers and the ward names. */
+/** Ward lines over every geography but wards and the point layers (names: place_label_layers.ts). */
 export function addContextLayers(
   map: MapLibreMap,
   model: AtlasModel,
@@ -27,15 +26,5 @@ export function addContextLayers(
   for (const layer of model.manifest.layers) {
     const data = points.get(layer.id);
     if (data) addPointLayer(map, layer, data);
-  }
-  const wardTable = model.tables.ward;
-  if (wardTable) {
-    addPlaceLabels(
-      map,
-      wardTable.codes.flatMap((_, i) => {
-        const at = wardTable.centres[i];
-        return at ? [{ name: wardTable.names[i] ?? '', at }] : [];
-      }),
-    );
   }
 }

@@ -2,13 +2,13 @@
  * The data tables after the one-pager, as data: the headline figures by period, the points of
  * the SII chart with the method, the localities and every area of the map. Pure: no DOM.
  */
+import { headlineSiiDefinition } from '../gap/headline_sii.ts';
 import type { Headline } from '../../contracts/manifest.ts';
 import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import { formatValue, ordinal, rankMeaning } from '../atlas_model.ts';
 import { fixed, withLimits } from '../analysis_panel/format.ts';
 import type { AtlasView } from '../state/atlas_view.ts';
 import {
-  groupingDescription,
   orient,
   type InequalityOutput,
 } from '../../workers/inequality/inequality_by_deprivation.ts';
@@ -69,7 +69,7 @@ export function siiGroupTable(view: AtlasView, out: InequalityOutput): TableMode
 /** SII and RII with their limits, and how the deciles and the fit were made. */
 export function siiMethodNote(view: AtlasView, out: InequalityOutput): string {
   const meta = view.indicator;
-  return `SII ${withLimits(orient(out.sii.sii, meta.polarity), Math.min(meta.decimals, 2))}; RII ${withLimits(out.sii.rii, 3)} (${out.sii.riiDefinition}). Method. Deciles: ${groupingDescription('local', 10, view.model.deprivationOf(view.geography).label, placeName(view))}. ${out.sii.method}.`;
+  return `SII ${withLimits(orient(out.sii.sii, meta.polarity), Math.min(meta.decimals, 2))}; RII ${withLimits(out.sii.rii, 3)} (${out.sii.riiDefinition}). Method. ${headlineSiiDefinition(view)} ${out.sii.method}.`;
 }
 
 /** The localities' population-weighted means; null when the atlas has no localities. */

@@ -212,13 +212,15 @@ export function siiSummary(view: AtlasView, sii: OnePagerSii): SiiSummary {
   const d = Math.min(meta.decimals, 2);
   const shown = orient(sii.value.sii.sii, meta.polarity);
   const dep = view.model.deprivationOf(view.geography);
+  // Quintiles where there are too few areas for two in each decile (the headline SII's rule).
+  const noun = sii.value.groups.length === 5 ? 'quintile' : 'decile';
   return {
     kind: 'sii',
-    chart: siiChartSpec({ geography: view.geography, meta, noun: 'decile', output: sii.value }),
+    chart: siiChartSpec({ geography: view.geography, meta, noun, output: sii.value }),
     value: shown.value,
     shown: fixed(shown.value, d),
     rest: ` (95% limits ${fixed(shown.lower95, d)} to ${fixed(shown.upper95, d)}); ${shown.meaning}.`,
-    note: `Dots: local ${dep.label} deciles with their 95% intervals; line: the fitted slope. Method and RII with the data tables.`,
+    note: `Dots: local ${dep.label} ${noun}s with their 95% intervals; line: the fitted slope. Method and RII with the data tables.`,
   };
 }
 

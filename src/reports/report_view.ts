@@ -8,7 +8,7 @@ import './report.css';
 import type { AtlasView } from '../state/atlas_view.ts';
 import type { GeographyId } from '../../contracts/geography.ts';
 import type { Headline } from '../../contracts/manifest.ts';
-import { inequalityRequest } from '../analysis_panel/inequality_request.ts';
+import { headlineSii } from '../gap/headline_sii.ts';
 import type { AtlasHost, PanelContext } from '../analysis_panel/panel_context.ts';
 import type { ViewState } from '../state/view_state.ts';
 import type { ProfileAssets } from '../ui/area_profile.ts';
@@ -85,7 +85,6 @@ export class ReportView {
   private subtitleEdited = false;
   private token = 0;
   private rendering: Promise<void> = Promise.resolve();
-  private readonly sii = new Map<string, Promise<Result<InequalityOutput>>>();
   private opener: Element | null = null;
 
   constructor(
@@ -262,22 +261,8 @@ export class ReportView {
   }
 
   private siiFor(view: AtlasView): Promise<Result<InequalityOutput>> {
-    const key = `${view.geography}|${view.indicator.id}`;
-    let job = this.sii.get(key);
-    if (!job) {
-      job = this.ctx
-        .inequality()
-        .inequality(inequalityRequest(view, 'local', 10))
-        .catch((err: unknown) => {
-          this.sii.delete(key);
-          return {
-            ok: false as const,
-            reason: `the inequality worker failed (${(err as Error).message})`,
-          };
-        });
-      this.sii.set(key, job);
-    }
-    return job;
+    // firstuse: the one headline SII the gap view also shows (src/gap/headline_sii.ts).
+    return headlineSii(this.ctx, view);
   }
 
   private render(): Promise<void> {

@@ -47,7 +47,10 @@ export function sourceLines(view: AtlasView, date = new Date()): string[] {
 /** Point layers switched on in the view, as the manifest describes them. */
 export function shownLayers(view: AtlasView): LayerMeta[] {
   const on = new Set((view.state.layers ?? '').split(',').filter(Boolean));
-  return view.model.manifest.layers.filter((l) => on.has(l.id) && view.points.has(l.id));
+  // firstuse: a layer with no point in this area is no legend entry ("GP practices (0)").
+  return view.model.manifest.layers.filter(
+    (l) => on.has(l.id) && view.points.has(l.id) && l.count > 0,
+  );
 }
 
 export function layerEntries(view: AtlasView): LegendEntry[] {

@@ -48,6 +48,22 @@ export const DEFAULT_VIEW: ViewState = {
   layers: 'gp_practices,community_assets,food_banks,libraries',
 };
 
+/** What each parameter should hold, in words: a notice never shows a pattern or zod's wording. */
+const PARAM_HELP: Record<keyof ViewState, string> = {
+  la: 'expected an authority code such as E08000014, or england',
+  level: 'expected lsoa, msoa or ward',
+  ind: 'expected an indicator id such as imd2019_score',
+  cls: `expected one of ${CLASS_METHODS.join(', ')}`,
+  k: 'expected a number of classes from 3 to 9',
+  pal: `expected one of ${PALETTE_IDS.join(', ')}`,
+  sel: 'expected an area code such as E01006512',
+  order: 'expected north or deprivation',
+  at: 'expected zoom/latitude/longitude such as 11/53.5/-3.0',
+  layers: 'expected layer ids separated by commas',
+  rep: 'expected gap or profile',
+  orient: 'expected portrait or landscape',
+};
+
 /**
  * Reads the view from a query string. Each invalid parameter falls back to its default and is
  * named in `problems`, so a bad link shows a notice instead of a blank page.
@@ -63,7 +79,7 @@ export function parseViewState(search: string): { state: ViewState; problems: st
     if (one.success) state[key] = one.data;
     else
       problems.push(
-        `"${key}=${raw.slice(0, 40)}" is not valid (${one.error.issues[0]?.message ?? 'invalid'}); using the default`,
+        `"${key}=${raw.slice(0, 40)}" is not valid (${PARAM_HELP[key]}); using the default`,
       );
   }
   return { state: ViewStateSchema.parse(state), problems };

@@ -3,6 +3,7 @@ import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import { formatValue, ordinal } from '../atlas_model.ts';
 import { rankWorstFirst } from '../../workers/atlas/classify.ts';
+import { placeOf } from '../places/area_names.ts';
 import { el } from './dom.ts';
 
 export interface ProfileAssets {
@@ -70,6 +71,7 @@ export function renderProfile(
   const assetList = assets.filter((a) => a.names.length > 0);
   root.replaceChildren(
     el('div', { class: 'profile-head' }, el('h2', { id: 'profile-title', text: name }), close),
+    ...(placeOf(code) ? [el('p', { class: 'profile-place', text: `In ${placeOf(code)}` })] : []),
     el('p', {
       text: `${code} · ${model.manifest.geographies.find((x) => x.id === g)?.label ?? g}${pop !== null ? ` · population ${pop.toLocaleString('en-GB')}` : ''}`,
     }),

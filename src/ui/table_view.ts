@@ -1,5 +1,6 @@
 import type { IndicatorMeta, IndicatorTable } from '../../contracts/manifest.ts';
 import { formatValue } from '../atlas_model.ts';
+import { nameWithPlace } from '../places/area_names.ts';
 import { download, el } from './dom.ts';
 import type { TableRow } from './table_csv.ts';
 
@@ -8,8 +9,10 @@ export type { TableRow };
 type SortKey = 'name' | 'code' | 'value' | 'rank' | 'decile';
 
 /**
- * Sortable table of the indicator on screen: the accessible alternative to the map. Rows are
- * focusable; Enter or Space selects the area.
+ * Sortable table of the indicator on screen: the accessible alternative to the map. One row is
+ * in the tab order (the selected one, else the first); arrow keys, Home and End move between
+ * rows; Enter or Space selects the area, and `restoreFocus` brings focus back to that row when
+ * its profile closes. LSOA names carry their ward and neighbourhood once those are known.
  */
 export class TableView {
   private sort: { key: SortKey; asc: boolean } = { key: 'rank', asc: true };
@@ -17,6 +20,8 @@ export class TableView {
   private meta: IndicatorMeta | null = null;
   private caption = '';
   private selected: string | undefined;
+  /** The row a selection was made from, to return focus to when the profile closes. */
+  private returnTo: string | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -36,7 +41,7 @@ export class TableView {
     this.rows = table.codes.map((code, i) => ({
       index: i,
       code,
-      name: table.names[i] ?? code,
+      name: nameWithPlace(code, table.names[i] ?? code),
       value: table.values[meta.id]?.[i] ?? null,
       rank: ranks[i] ?? 0,
       decile: deciles?.[i] ?? null,
@@ -46,8 +51,52 @@ export class TableView {
 
   select(code: string | undefined): void {
     this.selected = code;
+    const rows = [...this.root.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    for (const tr of rows) tr.setAttribute('aria-selected', String(tr.dataset.code === code));
+    this.setTabStop(rows.find((tr) => tr.dataset.code === code) ?? rows[0]);
+  }
+
+  /** Focus back on the row the last selection was made from (after its profile closed). */
+  restoreFocus(): void {
+    const code = this.returnTo;
+    this.returnTo = undefined;
+    if (!code) return;
+    const tr = this.root.querySelector<HTMLTableRowElement>(`tbody tr[data-code="${code}"]`);
+    if (!tr) return;
+    this.setTabStop(tr);
+    tr.focus();
+  }
+
+  private setTabStop(row: HTMLTableRowElement | undefined): void {
     for (const tr of this.root.querySelectorAll<HTMLTableRowElement>('tbody tr'))
-      tr.setAttribute('aria-selected', String(tr.dataset.code === code));
+      tr.tabIndex = tr === row ? 0 : -1;
+  }
+
+  /** Arrow keys, Home and End move focus between rows. */
+  private moveFocus(from: HTMLTableRowElement, key: string): boolean {
+    const rows = [...this.root.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+    const i = rows.indexOf(from);
+    const j =
+      key === 'ArrowDown'
+        ? i + 1
+        : key === 'ArrowUp'
+          ? i - 1
+          : key === 'Home'
+            ? 0
+            : key === 'End'
+              ? rows.length - 1
+              : key === 'PageDown'
+                ? i + 10
+                : key === 'PageUp'
+                  ? i - 10
+                  : null;
+    if (j === null) return false;
+    const to = rows[Math.max(0, Math.min(rows.length - 1, j))];
+    if (to) {
+      this.setTabStop(to);
+      to.focus();
+    }
+    return true;
   }
 
   /** The table as CSV, in the order on screen; the writer loads when first used. */
@@ -98,19 +147,23 @@ export class TableView {
     for (const r of this.sorted()) {
       const tr = el(
         'tr',
-        { tabindex: '0', 'data-code': r.code, 'aria-selected': String(r.code === this.selected) },
+        { tabindex: '-1', 'data-code': r.code, 'aria-selected': String(r.code === this.selected) },
         el('td', { text: r.name }),
         el('td', { text: r.code }),
         el('td', { class: 'num', text: formatValue(m, r.value) }),
         el('td', { class: 'num', text: r.rank ? String(r.rank) : '' }),
         el('td', { class: 'num', text: r.decile === null ? '' : String(r.decile) }),
       );
-      tr.onclick = () => this.onSelect(r.code);
+      tr.onclick = () => {
+        this.returnTo = r.code;
+        this.onSelect(r.code);
+      };
       tr.onkeydown = (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
+          this.returnTo = r.code;
           this.onSelect(r.code);
-        }
+        } else if (this.moveFocus(tr, e.key)) e.preventDefault();
       };
       tr.onmouseenter = () => this.onHover(r.code);
       tr.onmouseleave = () => this.onHover(undefined);
@@ -137,5 +190,7 @@ export class TableView {
         body,
       ),
     );
+    const rows = [...body.querySelectorAll<HTMLTableRowElement>('tr')];
+    this.setTabStop(rows.find((tr) => tr.dataset.code === this.selected) ?? rows[0]);
   }
 }

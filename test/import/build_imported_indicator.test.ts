@@ -97,10 +97,11 @@ describe('buildImportedIndicator: Fingertips ward export', () => {
       kind: 'rate',
       decimals: 1,
       polarity: 'higher-is-better',
-      source: `Fingertips export: ${FINGERTIPS}`,
+      // The indicator's name and publisher, never the file name (issue 15).
+      source: expect.stringMatching(/^OHID Fingertips(, indicator \d+)?: Life expectancy at birth/),
       period: '2016 - 20',
       vintage: 'Electoral ward (2025)',
-      licence: `As stated by the supplier of ${FINGERTIPS}`,
+      licence: expect.stringContaining('Open Government Licence v3.0 (OHID Fingertips)'),
       geographies: { ward: { method: `imported from ${FINGERTIPS}`, derived: false } },
     });
     expect(ind.meta.definition).toMatch(/Fingertips data export \(indicator 93283\)/);
@@ -154,7 +155,8 @@ describe('buildImportedIndicator: plain LSOA files', () => {
     const ind = await built('plain_lsoa11.csv');
     expect(ind.geography).toBe('lsoa11');
     expect(ind.meta.vintage).toBe('LSOA (2011)');
-    expect(ind.meta.source).toBe('Imported file: plain_lsoa11.csv');
+    expect(ind.meta.source).toBe('Own data imported by the user (source not stated)');
+    expect(ind.meta.geographies.lsoa11?.method).toBe('imported from plain_lsoa11.csv');
     expect(ind.meta.label).toBe('plain_lsoa11');
     expect(ind.meta.unit).toBe('unit not stated');
     expect(ind.meta.kind).toBe('score');

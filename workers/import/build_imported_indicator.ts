@@ -43,7 +43,7 @@ export interface BuildChoices {
   /** Default: the file's time period, else "not stated". */
   period?: string;
   definition?: string;
-  /** Default "As stated by the supplier of <file>". */
+  /** Default: OGL for a Fingertips export, "not stated" for a plain file. */
   licence?: string;
 }
 
@@ -253,12 +253,18 @@ function metaFor(
     decimals,
     polarity: choices.polarity ?? 'neutral',
     definition: plainTextOrNull(choices.definition ?? '', TEXT_MAX) ?? from,
-    source: fingertips ? `Fingertips export: ${file.fileName}` : `Imported file: ${file.fileName}`,
+    // Titles and source lines name what the figures are, never the file they came in
+    // ("le_wards.csv"); the file name stays in the method line.
+    source: fingertips
+      ? `OHID Fingertips${series.indicatorId ? `, indicator ${series.indicatorId}` : ''}: ${seriesLabel(series)}`
+      : 'Own data imported by the user (source not stated)',
     period: plainTextOrNull(choices.period ?? '', NAME_MAX) ?? series.period ?? PERIOD_NOT_STATED,
     vintage: GEOGRAPHY_LEVELS[geography].label,
     licence:
       plainTextOrNull(choices.licence ?? '', TEXT_MAX) ??
-      `As stated by the supplier of ${file.fileName}`,
+      (fingertips
+        ? 'Contains public sector information licensed under the Open Government Licence v3.0 (OHID Fingertips).'
+        : 'Licence not stated (the user\u2019s own file).'),
     geographies: { [geography]: { method: `imported from ${file.fileName}`, derived: false } },
   };
 }
