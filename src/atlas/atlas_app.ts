@@ -6,12 +6,10 @@ import type { PointCollection } from '../../contracts/point_layer.ts';
 import type { AtlasDataApi, ChoroplethResult } from '../../workers/atlas/atlas_data_api.ts';
 import type { ImportedIndicator } from '../../workers/import_api.ts';
 import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
-import { formatValue, ordinal, rankMeaning, type AtlasModel } from '../atlas_model.ts';
-import { addAreaLayers, paintAreas, setFlag, showGeography } from '../map/area_layers.ts';
+import type { AtlasModel } from '../atlas_model.ts';
+import { setFlag, showGeography } from '../map/area_layers.ts';
 import { addContextLayers } from '../map/context_layers.ts';
-import { colourForClass } from '../map/palettes.ts';
-import { addPointLayer, setPointLayerVisible } from '../map/point_layers.ts';
-import { serializeViewState, type Level, type ViewState } from '../state/view_state.ts';
+import { serializeViewState, type ViewState } from '../state/view_state.ts';
 import type { AtlasView, GapInputs } from '../state/atlas_view.ts';
 import { renderProfile } from '../ui/area_profile.ts';
 import { byId } from '../ui/dom.ts';
@@ -22,22 +20,21 @@ import { debounce, yieldToMain } from '../ui/schedule.ts';
 import { AreaLocator } from './area_locator.ts';
 import {
   fillAreaList,
-  findArea,
   renderIndicatorChoices,
-  noAreaMessage,
   syncControls,
   syncLevels,
   wireControls,
 } from './controls.ts';
 import { decilesOf } from './deciles.ts';
+import { resolveView } from './resolve_view.ts';
+import { addAreasOnce, addBundlePoints, paintChoropleth, showPointLayers } from './map_paint.ts';
+import { searchArea, tooltipText } from './area_text.ts';
 import { gapInputs } from './gap_inputs.ts';
 import { showGpPractices } from './gp_colouring.ts';
 import { joinImported } from './join_imported.ts';
 import { MapInteraction } from './map_interaction.ts';
 import { renderMapKey } from './map_key.ts';
 // firstuse: search any place at any geography; LSOAs named with their ward (src/places/).
-import { nameWithPlace } from '../places/area_names.ts';
-import { findPlace } from '../places/place_finder.ts';
 import type { PlaceFiles } from '../places/places.ts';
 import { panelContextOf } from '../analysis_panel/panel_context.ts';
 import { renderGapMeasures } from '../gap/gap_measures_view.ts';
@@ -205,42 +202,19 @@ export class AtlasApp {
   }
 
   private search(query: string): void {
-    const notFound = () =>
-      this.notice(
-        noAreaMessage(query.toLowerCase(), this.geography, this.model.manifest.area.name),
-      );
-    // firstuse: any ward, neighbourhood, LSOA or postcode, whatever geography is on screen.
-    if (this.placeFiles) {
-      void findPlace(query, this.placeFiles, {
-        geography: () => this.geography,
-        table: (g) => this.model.table(g),
-        locate: (g, xy) => this.worker.locatePoints(g, xy),
-        select: (code) => void this.select(code),
-        show: (at) => this.map.easeTo({ center: at, zoom: Math.max(this.map.getZoom(), 11.5) }),
-        say: (message) => (byId('search-status').textContent = message),
-      }).then((found) => {
-        if (!found) notFound();
-      });
-      return;
-    }
-    const t = this.model.table(this.geography);
-    const i = findArea(query, t.names, t.codes);
-    if (i >= 0) void this.select(t.codes[i]);
-    else notFound();
+    searchArea(query, {
+      placeFiles: this.placeFiles,
+      model: this.model,
+      geography: () => this.geography,
+      locate: (g, xy) => this.worker.locatePoints(g, xy),
+      select: (code) => void this.select(code),
+      map: this.map,
+      notice: this.notice,
+    });
   }
 
   private tooltipText(code: string) {
-    const t = this.model.table(this.geography);
-    const i = t.codes.indexOf(code);
-    const meta = this.meta();
-    const rank = this.choropleth?.ranks[i] ?? 0;
-    return {
-      name: nameWithPlace(code, t.names[i] ?? code), // firstuse: "(Linacre ward, Bootle Strand)"
-      value: `${formatValue(meta, this.model.value(this.geography, meta.id, i))} ${meta.unit.startsWith('%') ? '' : meta.unit}`,
-      rank: rank
-        ? `${ordinal(rank)} of ${this.choropleth?.n ?? 0} (${rankMeaning(meta)})`
-        : 'no data',
-    };
+    return tooltipText(this.model, this.geography, this.meta(), this.choropleth, code);
   }
 
   private meta(): IndicatorMeta {
@@ -274,34 +248,11 @@ export class AtlasApp {
 
   /** The indicator and geography to draw, correcting a state that names what cannot be drawn. */
   private resolveView(): { meta: IndicatorMeta; geography: GeographyId } {
-    if (!this.model.indicators.has(this.state.ind)) {
-      const missing = this.model.manifest.unavailable.find((u) => u.id === this.state.ind);
-      this.notice(
-        missing
-          ? `${missing.label} is not available for ${this.model.manifest.area.name}: ${missing.reason}. Showing the IMD 2019 score.`
-          : `Indicator "${this.state.ind}" is not in this atlas; showing the IMD 2019 score.`,
-      );
-      this.state = { ...this.state, ind: 'imd2019_score' };
-    }
-    const meta = this.meta();
-    if (this.state.cls === 'decile' && meta.kind !== 'decile') {
-      this.notice(
-        `National deciles are the classes of a published decile; ${meta.label} is shown in quantiles.`,
-      );
-      this.state = { ...this.state, cls: 'quantile' };
-    }
-    const available = (['lsoa', 'msoa', 'ward'] as Level[]).filter((l) =>
-      this.model.geographyFor(l, meta),
-    );
-    let geography = this.model.geographyFor(this.state.level, meta);
-    if (!geography) {
-      const fallback = available[0];
-      if (!fallback) throw new Error(`${meta.label} has no values to map`);
-      this.state = { ...this.state, level: fallback };
-      geography = this.model.geographyFor(fallback, meta) as GeographyId;
-    }
-    syncLevels(this.state.level, available, meta);
-    return { meta, geography };
+    const r = resolveView(this.model, this.state);
+    for (const message of r.notices) this.notice(message);
+    this.state = r.state;
+    syncLevels(this.state.level, r.available, r.meta);
+    return r;
   }
 
   /** Draws the whole view from the state. Later calls supersede earlier ones still waiting. */
@@ -387,30 +338,11 @@ export class AtlasApp {
 
   private paintMap(meta: IndicatorMeta, g: GeographyId, c: ChoroplethResult): void {
     const fc = this.areas[g];
-    if (fc && !this.map.getSource(`areas-${g}`)) {
-      // A geography's layers are added the first time it is shown: less for MapLibre at start.
-      addAreaLayers(
-        this.map,
-        g,
-        fc,
-        this.map.getLayer('ward-context') ? 'ward-context' : 'outline',
-      );
-      this.interaction?.bindGeography(g);
-    }
-    const better = meta.polarity === 'higher-is-better';
-    paintAreas(
-      this.map,
-      g,
-      this.model.table(g).codes,
-      Array.from(c.classes, (cls) =>
-        cls < 0 ? null : colourForClass(this.state.pal, c.k, cls, better),
-      ),
-    );
+    if (fc && addAreasOnce(this.map, g, fc)) this.interaction?.bindGeography(g);
+    paintChoropleth(this.map, g, this.model.table(g).codes, c, this.state.pal, meta);
     showGeography(this.map, g, AREA_GEOGRAPHIES);
     this.showWardContext();
-    const visible = new Set(this.visibleLayers().map((l) => l.id));
-    for (const l of this.model.manifest.layers)
-      setPointLayerVisible(this.map, l.id, visible.has(l.id));
+    showPointLayers(this.map, this.model.manifest.layers, this.visibleLayers());
   }
 
   private hover(code: string | undefined): void {
@@ -474,14 +406,13 @@ export class AtlasApp {
    * counted in profiles and offered to the analyses.
    */
   addPointLayers(layers: ReadonlyMap<string, PointCollection>): void {
-    const visible = new Set(this.visibleLayers().map((l) => l.id));
-    for (const meta of this.model.manifest.layers) {
-      const data = layers.get(meta.id);
-      if (!data) continue;
-      this.points.set(meta.id, data);
-      addPointLayer(this.map, meta, data);
-      setPointLayerVisible(this.map, meta.id, visible.has(meta.id));
-    }
+    addBundlePoints(
+      this.map,
+      this.model.manifest.layers,
+      layers,
+      this.visibleLayers(),
+      this.points,
+    );
     const gp = this.points.get('gp_practices');
     if (gp) showGpPractices(this.map, gp);
     this.locator.forgetAssets();
