@@ -1,0 +1,173 @@
+// Significance on the atlas in a real browser: the funnel plot of the indicator on the map,
+// linked to the map (areas outside the limits outlined and listed, a listed area selectable),
+// and the refusal for indicators without counts.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { countModelOf } from '../../workers/significance/indicator_counts.ts';
+import { funnelModel, outside } from '../../workers/significance/funnel_model.ts';
+import { launchChromium, screenshot, SCREENSHOTS, watchErrors } from './chromium.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Table {
+  codes: string[];
+  names: string[];
+  districts: string[];
+  values: Record<string, (number | null)[]>;
+}
+
+async function open(query: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(`${inject('baseUrl')}/${query}`);
+  await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
+  expect(await page.getAttribute('body', 'data-ready')).toBe('true');
+  return { page, errors };
+}
+
+async function table(page: Page, geography: string): Promise<Table> {
+  return page.evaluate(
+    async (g) => (await (await fetch(`./data/tables/${g}.json`)).json()) as Table,
+    geography,
+  );
+}
+
+/** The codes whose feature-state says 'flagged' on the map's source of `g`. */
+async function flagged(page: Page, g: string, codes: string[]): Promise<string[]> {
+  return page.evaluate(
+    ([source, list]) =>
+      list.filter((id) => window.gapAtlas?.map.getFeatureState({ source, id }).flagged === true),
+    [`areas-${g}`, codes] as const,
+  );
+}
+
+/** Waits for the map's next idle frame (a repaint is asked for, so that one comes). */
+async function idle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.gapAtlas?.map;
+        if (!map) return resolve();
+        void map.once('idle').then(() => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+async function shot(page: Page, selector: string, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size?.width ?? 1440, height: 2400 });
+  await page.locator(selector).screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  if (size) await page.setViewportSize(size);
+}
+
+describe('the funnel plot', () => {
+  it('plots income deprivation by ward around Sefton, lists and outlines the areas outside', async () => {
+    const { page, errors } = await open('?ind=imd2019_income_rate&level=ward');
+    await page.locator('#funnel-section > summary').click();
+    await expect.poll(() => page.locator('#funnel-chart').count()).toBe(1);
+
+    // The same model computed here from the served tables: the page must agree with it.
+    const wards = await table(page, 'ward');
+    const lad = await table(page, 'lad');
+    const counts = countModelOf({ id: 'imd2019_income_rate', kind: 'rate', label: '' });
+    if (!counts.ok) throw new Error(counts.reason);
+    const authority = lad.values.imd2019_income_rate?.[0] ?? null;
+    expect(authority).not.toBeNull();
+    const model = funnelModel({
+      id: 'imd2019_income_rate',
+      model: counts,
+      table: wards,
+      polarity: 'higher-is-worse',
+      target: authority,
+      targetName: 'Sefton',
+    });
+    expect(model.areas).toHaveLength(wards.codes.length);
+    expect(await page.locator('#funnel-chart .funnel-area').count()).toBe(wards.codes.length);
+    expect(await page.textContent('#funnel-subject')).toContain('target 16.18%');
+    const expected = outside(model, 0.998);
+    // Ward populations of about 12,000: Sefton's wards do differ beyond 99.8%.
+    expect(expected.length).toBeGreaterThan(2);
+    expect(await page.getAttribute('#funnel-count', 'data-count')).toBe(String(expected.length));
+    expect(
+      await page
+        .locator('#funnel-list button')
+        .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-code'))),
+    ).toEqual(expected.map((a) => a.code));
+    // Income deprivation is higher-is-worse: areas above the funnel are "worse", in words.
+    const first = expected[0];
+    if (!first) throw new Error('no area outside');
+    expect(first.band).toBe('above998');
+    expect(await page.locator('#funnel-list li').first().textContent()).toContain('▲ Worse');
+    const method = (await page.textContent('#funnel-method')) ?? '';
+    expect(method).toContain('Wilson score');
+    expect(method).toContain('IoD 2019 mid-2015 population');
+
+    // Nothing outlined until asked; then exactly the listed areas.
+    expect(await flagged(page, 'ward', wards.codes)).toEqual([]);
+    await page.click('#funnel-highlight');
+    await expect
+      .poll(async () => (await flagged(page, 'ward', wards.codes)).sort())
+      .toEqual(expected.map((a) => a.code).sort());
+    expect(await page.getAttribute('#funnel-highlight', 'aria-pressed')).toBe('true');
+
+    // 95% lists more areas, and the outlines follow the list.
+    await page.selectOption('#funnel-level', '0.95');
+    const at95 = outside(model, 0.95).map((a) => a.code);
+    expect(at95.length).toBeGreaterThanOrEqual(expected.length);
+    await expect
+      .poll(async () => (await flagged(page, 'ward', wards.codes)).sort())
+      .toEqual([...at95].sort());
+    await page.selectOption('#funnel-level', '0.998');
+    await idle(page);
+    await screenshot(page, 'statistics-funnel-map');
+    await page.locator('#funnel-section').scrollIntoViewIfNeeded();
+    await shot(page, '#funnel-section', 'statistics-funnel-section');
+
+    // A listed area is selectable from the keyboard: the profile opens on it.
+    await page.locator('#funnel-list button').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#profile-title')).toBe(first.name);
+
+    // A score has no counts: no funnel, a reason, and the indicators that can have one.
+    await page.evaluate(() => window.gapAtlas?.update({ ind: 'imd2019_score' }));
+    await expect.poll(() => page.textContent('#funnel-refusal')).toContain('without its counts');
+    expect(await flagged(page, 'ward', wards.codes)).toEqual([]);
+    const can = await page
+      .locator('#funnel-can button')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-ind')));
+    expect(can).toContain('imd2019_income_rate');
+    expect(can).toContain('census2021_disabled_share');
+    expect(can).not.toContain('imd2019_score');
+    await page.click('#funnel-can button[data-ind="census2021_disabled_share"]');
+    await expect.poll(() => page.textContent('#funnel-subject')).toContain('Disabled');
+    expect(await page.locator('#funnel-chart .funnel-area').count()).toBe(wards.codes.length);
+
+    // The outlines move with the geography: none left on the wards, the LSOAs' on the LSOAs.
+    await page.check('input[name="level"][value="lsoa"]');
+    await expect.poll(() => page.textContent('#funnel-subject')).toContain('LSOA (2021)');
+    const lsoas = await table(page, 'lsoa21');
+    await expect.poll(() => flagged(page, 'ward', wards.codes)).toEqual([]);
+    const listed = await page
+      .locator('#funnel-list button')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-code') ?? ''));
+    expect(listed.length).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await flagged(page, 'lsoa21', lsoas.codes)).sort())
+      .toEqual([...listed].sort());
+    await idle(page);
+    await screenshot(page, 'statistics-funnel-lsoa-map');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
