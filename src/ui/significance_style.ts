@@ -4,6 +4,7 @@
  * better, purples for higher and lower where no polarity applies, grey for similar) and always
  * a word and a shape with it, never the colour alone.
  */
+import './significance.css';
 import type { Verdict } from '../../workers/significance/compare.ts';
 
 export const VERDICT_COLOURS: Readonly<Record<Verdict, string>> = {

@@ -5,7 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { countModelOf } from '../../workers/significance/indicator_counts.ts';
+import { compareLimits, shareWithLimits } from '../../workers/significance/compare.ts';
+import { areaCount, countModelOf } from '../../workers/significance/indicator_counts.ts';
 import { funnelModel, outside } from '../../workers/significance/funnel_model.ts';
 import { launchChromium, screenshot, SCREENSHOTS, watchErrors } from './chromium.ts';
 
@@ -167,6 +168,74 @@ describe('the funnel plot', () => {
       .toEqual([...listed].sort());
     await idle(page);
     await screenshot(page, 'statistics-funnel-lsoa-map');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('significance in the area profile', () => {
+  it('compares an LSOA with Sefton and England at 95% and 99.8%, in words, shapes and colours', async () => {
+    // An LSOA whose income deprivation differs from Sefton's at 95% but not at 99.8%, found
+    // with the engine from the served tables.
+    const probe = await open('');
+    const lsoas = await table(probe.page, 'lsoa11');
+    const lad = await table(probe.page, 'lad');
+    await probe.page.close();
+    const counts = countModelOf({ id: 'imd2019_income_rate', kind: 'rate', label: '' });
+    if (!counts.ok) throw new Error(counts.reason);
+    const sefton = lad.values.imd2019_income_rate?.[0] ?? NaN;
+    const verdictAt = (i: number, level: 0.95 | 0.998, benchmark: number) => {
+      const c = areaCount(counts, lsoas, 'imd2019_income_rate', i);
+      if (!c) return null;
+      const s = shareWithLimits(c, level);
+      return compareLimits(s.lower, s.upper, benchmark, 'higher-is-worse').verdict;
+    };
+    const index = lsoas.codes.findIndex(
+      (_, i) =>
+        verdictAt(i, 0.95, sefton) !== 'similar' && verdictAt(i, 0.998, sefton) === 'similar',
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    const code = lsoas.codes[index] ?? '';
+    const at95 = verdictAt(index, 0.95, sefton);
+    // England's IoD 2019 income deprivation rate, as headline.json gives it.
+    const england = verdictAt(index, 0.95, 12.8571);
+
+    const { page, errors } = await open(`?ind=imd2019_income_rate&level=lsoa&sel=${code}`);
+    const row = '#significance-table tr[data-ind="imd2019_income_rate"]';
+    await expect.poll(() => page.locator(row).count()).toBe(1);
+    const verdicts = () =>
+      page
+        .locator(`${row} td[data-verdict]`)
+        .evaluateAll((tds) =>
+          tds.map((td) => [td.getAttribute('data-verdict'), td.textContent?.trim() ?? '']),
+        );
+    await expect.poll(async () => (await verdicts()).length).toBe(2);
+    const [bySefton, byEngland] = await verdicts();
+    expect(bySefton?.[0]).toBe(at95);
+    expect(bySefton?.[1]).toMatch(at95 === 'worse' ? /^▲ Worse vs 16\.2%/ : /^▼ Better vs 16\.2%/);
+    expect(byEngland?.[0]).toBe(england);
+    // The spine shows the same verdict as a shape, and says it to screen readers.
+    const spineRow = page.locator('.profile-table:not(.sig-table) tbody tr', {
+      has: page.locator('th', { hasText: /^Income deprivation rate \(IoD 2019\)$/ }),
+    });
+    expect(await spineRow.locator('.spine-mark').getAttribute('data-verdict')).toBe(at95);
+    expect(await spineRow.locator('svg').getAttribute('aria-label')).toContain(
+      `${at95} than the authority`,
+    );
+    expect(await page.textContent('#significance-method')).toContain('Wilson score');
+    // Census shares have no England value in the data: a dash, not a verdict.
+    await page.locator('#profile-significance').scrollIntoViewIfNeeded();
+    await shot(page, '#profile', 'statistics-profile-95');
+    await shot(page, '#profile-significance', 'statistics-significance-95');
+    await shot(page, '#profile .profile-table:not(.sig-table)', 'statistics-spine-95');
+
+    await page.check('input[name="sig-level"][value="0.998"]');
+    await expect.poll(async () => (await verdicts())[0]?.[0]).toBe('similar');
+    expect(await page.textContent(`${row} th`)).toBe('Income deprivation rate (IoD 2019)');
+    expect(await page.textContent('#significance-table caption')).toContain('99.8% interval');
+    expect(await spineRow.locator('.spine-mark').count()).toBe(0);
+    expect(await page.textContent('#significance-method')).toContain('1 area in 500');
+    await shot(page, '#profile-significance', 'statistics-significance-998');
     expect(errors).toEqual([]);
     await page.close();
   });
