@@ -1,13 +1,15 @@
 // Significance on the atlas in a real browser: the funnel plot of the indicator on the map,
 // linked to the map (areas outside the limits outlined and listed, a listed area selectable),
 // and the refusal for indicators without counts.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compareLimits, shareWithLimits } from '../../workers/significance/compare.ts';
 import { areaCount, countModelOf } from '../../workers/significance/indicator_counts.ts';
 import { funnelModel, outside } from '../../workers/significance/funnel_model.ts';
+import { REPO_ROOT } from '../../data/defaults.ts';
+import { createInequalityWorker } from '../../workers/inequality/inequality.worker.ts';
 import { launchChromium, screenshot, SCREENSHOTS, watchErrors } from './chromium.ts';
 
 let browser: Browser;
@@ -236,6 +238,57 @@ describe('significance in the area profile', () => {
     expect(await spineRow.locator('.spine-mark').count()).toBe(0);
     expect(await page.textContent('#significance-method')).toContain('1 area in 500');
     await shot(page, '#profile-significance', 'statistics-significance-998');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('life expectancy from a file, with limits and the comparison', () => {
+  it('shows each ward at 65 with 99.8% limits against all the file’s wards, as the worker computes', async () => {
+    const file = path.join(REPO_ROOT, 'test', 'fixtures', 'analysis', 'ward_life_expectancy.csv');
+    const expected = await createInequalityWorker().lifeExpectancy({
+      text: await readFile(file, 'utf8'),
+      frame: { codes: [], scores: new Float64Array(0) },
+      quantiles: 10,
+      simulations: 1000,
+      seed: 1,
+      age: 65,
+      level: 0.998,
+    });
+    if (!expected.ok) throw new Error(expected.problems.join('; '));
+
+    const { page, errors } = await open('?level=ward');
+    await page.locator('#le-section > summary').click();
+    await page.setInputFiles('#le-file', file);
+    await expect.poll(() => page.locator('#le-table tbody tr').count()).toBe(23);
+    // At birth and 95% first: a verdict for every ward with a value, the map button offered.
+    expect(await page.locator('#le-table tbody td[data-verdict]').count()).toBe(22);
+    expect(await page.locator('#le-map').count()).toBe(1);
+
+    await page.selectOption('#le-age', '65');
+    await page.selectOption('#le-level', '0.998');
+    await expect.poll(() => page.textContent('#le-table caption')).toContain('at 65');
+    expect(await page.textContent('#le-table thead')).toContain('99.8% limits');
+    const shown = await page
+      .locator('#le-table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.getAttribute('data-area') ?? '',
+          tr.querySelector('td[data-verdict]')?.getAttribute('data-verdict') ?? null,
+        ]),
+      );
+    expect(Object.fromEntries(shown)).toEqual(
+      Object.fromEntries(expected.areas.map((a) => [a.area, a.comparison?.verdict ?? null])),
+    );
+    expect(Number(await page.textContent('#le-total td.e0'))).toBeCloseTo(
+      expected.total.e0 ?? NaN,
+      1,
+    );
+    expect(await page.locator('#le-map').count()).toBe(0);
+    expect(await page.textContent('#le-method')).toContain('99.8% interval');
+    await expect.poll(() => page.textContent('#le-sii')).toContain('at 65');
+    await page.locator('#le-section').scrollIntoViewIfNeeded();
+    await shot(page, '#le-section', 'statistics-life-expectancy-65');
     expect(errors).toEqual([]);
     await page.close();
   });
