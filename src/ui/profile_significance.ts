@@ -1,10 +1,11 @@
 /**
  * Significance in the area profile, as Fingertips shows it: for each indicator with counts (IoD
  * income and employment rates, Census 2021 and mid-2020 shares; workers/significance/
- * indicator_counts.ts), the area's Wilson score interval (../shared/METHODS.md; PHEindicatormethods
- * `phe_proportion`) at 95% or 99.8% against the authority's value and England's: better, similar
- * or worse by the indicator's polarity, higher, similar or lower where it has none; a word and
- * a shape with every colour, and the method under the table.
+ * indicator_counts.ts, whose counts follow ../shared/METHODS.md section 4), the area's Wilson
+ * score interval (PHEindicatormethods `phe_proportion`, workers/stats/proportion.ts) at 95% or
+ * 99.8% against the authority's value and England's: better, similar or worse by the
+ * indicator's polarity, higher, similar or lower where it has none; a word and a shape with
+ * every colour, and the method under the table.
  */
 import { ENGLAND_CODE, type GeographyId } from '../../contracts/geography.ts';
 import type { IndicatorMeta, Manifest } from '../../contracts/manifest.ts';

@@ -3,7 +3,8 @@
  * area's confidence interval at 95% or 99.8% against the benchmark's value. Above it is
  * "higher", below it "lower", overlapping it "similar"; with a polarity, higher and lower become
  * better and worse. (OHID Fingertips technical guide, "Comparing with a benchmark"; the limits
- * are Wilson's for proportions, workers/stats/proportion.ts, ../shared/METHODS.md.)
+ * are Wilson's for proportions, workers/stats/proportion.ts, implemented as published as
+ * ../shared/METHODS.md's opening asks; METHODS.md has no section on comparisons.)
  */
 import { wilsonLimits } from '../stats/proportion.ts';
 import type { AreaCount } from './indicator_counts.ts';

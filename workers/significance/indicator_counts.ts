@@ -1,7 +1,9 @@
 /**
  * Which indicators are counts over a denominator, so that the engine can put confidence limits
- * on them (Wilson for proportions, ../shared/METHODS.md and workers/stats/proportion.ts) and
- * draw them on a funnel plot; and, for every other indicator, why not. Pure: runs on any thread.
+ * on them (Wilson for proportions, workers/stats/proportion.ts) and
+ * draw them on a funnel plot; and, for every other indicator, why not. Counts and denominators
+ * are what add up (../shared/METHODS.md section 4), so they are what the limits are built on.
+ * Pure: runs on any thread.
  */
 
 /** Indicator values of one geography, one per area in table order (null = no value). */
