@@ -10,7 +10,14 @@ import { areaCount, countModelOf } from '../../workers/significance/indicator_co
 import { funnelModel, outside } from '../../workers/significance/funnel_model.ts';
 import { REPO_ROOT } from '../../data/defaults.ts';
 import { createInequalityWorker } from '../../workers/inequality/inequality.worker.ts';
-import { launchChromium, screenshot, SCREENSHOTS, watchErrors } from './chromium.ts';
+import {
+  axeViolations,
+  isSerious,
+  launchChromium,
+  screenshot,
+  SCREENSHOTS,
+  watchErrors,
+} from './chromium.ts';
 
 let browser: Browser;
 
@@ -28,8 +35,8 @@ interface Table {
   values: Record<string, (number | null)[]>;
 }
 
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+async function open(query: string, bypassCSP = false): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP });
   const errors = watchErrors(page);
   await page.goto(`${inject('baseUrl')}/${query}`);
   await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
@@ -76,7 +83,8 @@ async function shot(page: Page, selector: string, name: string): Promise<void> {
 
 describe('the funnel plot', () => {
   it('plots income deprivation by ward around Sefton, lists and outlines the areas outside', async () => {
-    const { page, errors } = await open('?ind=imd2019_income_rate&level=ward');
+    // CSP bypassed for axe-core's injected script only.
+    const { page, errors } = await open('?ind=imd2019_income_rate&level=ward', true);
     await page.locator('#funnel-section > summary').click();
     await expect.poll(() => page.locator('#funnel-chart').count()).toBe(1);
 
@@ -136,6 +144,8 @@ describe('the funnel plot', () => {
     await screenshot(page, 'statistics-funnel-map');
     await page.locator('#funnel-section').scrollIntoViewIfNeeded();
     await shot(page, '#funnel-section', 'statistics-funnel-section');
+
+    expect((await axeViolations(page, ['#funnel-section'])).filter(isSerious)).toEqual([]);
 
     // A listed area is selectable from the keyboard: the profile opens on it.
     await page.locator('#funnel-list button').first().focus();
@@ -202,7 +212,7 @@ describe('significance in the area profile', () => {
     // England's IoD 2019 income deprivation rate, as headline.json gives it.
     const england = verdictAt(index, 0.95, 12.8571);
 
-    const { page, errors } = await open(`?ind=imd2019_income_rate&level=lsoa&sel=${code}`);
+    const { page, errors } = await open(`?ind=imd2019_income_rate&level=lsoa&sel=${code}`, true);
     const row = '#significance-table tr[data-ind="imd2019_income_rate"]';
     await expect.poll(() => page.locator(row).count()).toBe(1);
     const verdicts = () =>
@@ -229,6 +239,7 @@ describe('significance in the area profile', () => {
     await page.locator('#profile-significance').scrollIntoViewIfNeeded();
     await shot(page, '#profile', 'statistics-profile-95');
     await shot(page, '#profile-significance', 'statistics-significance-95');
+    expect((await axeViolations(page, ['#profile-significance'])).filter(isSerious)).toEqual([]);
     await shot(page, '#profile .profile-table:not(.sig-table)', 'statistics-spine-95');
 
     await page.check('input[name="sig-level"][value="0.998"]');
