@@ -186,7 +186,7 @@ export function spine(
     const up = comparison.direction === 'higher';
     const cx = x(v);
     Object.entries({
-      d: up ? `M${cx},1.5L${cx + 5},12L${cx - 5},12Z` : `M${cx},12.5L${cx + 5},2L${cx - 5},2Z`,
+      d: up ? `M${cx},1.5L${cx + 4},12L${cx - 4},12Z` : `M${cx},12.5L${cx + 4},2L${cx - 4},2Z`,
       fill: VERDICT_COLOURS[comparison.verdict],
       stroke: '#000',
       'stroke-width': '0.8',

@@ -304,3 +304,36 @@ describe('life expectancy from a file, with limits and the comparison', () => {
     await page.close();
   });
 });
+
+describe('significance in the printed profile', () => {
+  it('marks Linacre’s income deprivation as worse than Sefton on the report’s spread bar', async () => {
+    const { page, errors } = await open('?ind=imd2019_income_rate&level=ward');
+    await page.click('#open-report-gap');
+    await page.waitForSelector('#report-pages[data-state="ready"]', { timeout: 90_000 });
+    await page.selectOption('#report-kind', 'profile');
+    await page.waitForSelector('#report-pages[data-state="ready"]', { timeout: 90_000 });
+    const linacre = await page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLOptionElement>('#report-area option')].find((o) =>
+          o.textContent?.startsWith('Linacre ('),
+        )?.value ?? '',
+    );
+    await page.selectOption('#report-area', linacre);
+    await page.waitForFunction(() =>
+      document.querySelector('.rp-profile .rp-title')?.textContent?.includes('Linacre'),
+    );
+    const row = '.rp-profile-table tr[data-indicator="imd2019_income_rate"] .rp-spine';
+    // 42.1% of about 12,000 people against Sefton's 16.2%: worse at any level.
+    await expect.poll(() => page.getAttribute(`${row} .spine-mark`, 'data-verdict')).toBe('worse');
+    // The IMD score has no counts: a plain dot, no verdict.
+    expect(
+      await page
+        .locator('.rp-profile-table tr[data-indicator="imd2019_score"] .rp-spine .spine-mark')
+        .count(),
+    ).toBe(0);
+    expect(await page.textContent('.rp-profile-table caption')).toContain('95% Wilson interval');
+    await screenshot(page, 'statistics-report-profile-linacre');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
