@@ -8,6 +8,7 @@ import './analysis_panel.css';
 import { el } from '../ui/dom.ts';
 import { CatchmentSection } from './catchment_section.ts';
 import { CustomAreaSection } from './custom_area_section.ts';
+import { FunnelSection } from './funnel_section.ts';
 import { InequalitySection } from './inequality_section.ts';
 import { LifeExpectancySection } from './life_expectancy_section.ts';
 import { MapClickCapture } from './map_click_capture.ts';
@@ -34,6 +35,7 @@ function buildPanel(host: AtlasHost): void {
     { id: 'analysis-panel', class: 'analysis-panel', 'aria-labelledby': 'analysis-title' },
     el('h2', { id: 'analysis-title', text: 'Inequality and local analysis' }),
     new InequalitySection(ctx).root,
+    new FunnelSection(ctx).root,
     new CustomAreaSection(ctx, capture).root,
     new LifeExpectancySection(ctx).root,
     new CatchmentSection(ctx).root,

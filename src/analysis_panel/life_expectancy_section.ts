@@ -14,6 +14,8 @@ import { SEED, SIMULATIONS } from './inequality_request.ts';
 import { lifeExpectancyIndicator } from './life_expectancy_indicator.ts';
 import type { PanelContext } from './panel_context.ts';
 import { chartKey, renderSiiChart } from './sii_chart.ts';
+import { verdictWord } from '../ui/significance_style.ts';
+import type { ComparedLifeExpectancy } from '../../workers/inequality/inequality_api.ts';
 
 /** The one-line promise the screen makes, and the test checks. */
 export const PRIVACY_NOTE =
@@ -27,6 +29,18 @@ export class LifeExpectancySection {
     { id: 'le-quantiles' },
     el('option', { value: '10', text: 'deciles (10)' }),
     el('option', { value: '5', text: 'quintiles (5)' }),
+  );
+  private readonly age = el(
+    'select',
+    { id: 'le-age' },
+    el('option', { value: '0', text: 'at birth' }),
+    el('option', { value: '65', text: 'at 65' }),
+  );
+  private readonly level = el(
+    'select',
+    { id: 'le-level' },
+    el('option', { value: '0.95', text: '95%' }),
+    el('option', { value: '0.998', text: '99.8%' }),
   );
   private readonly status = el('p', { id: 'le-status', role: 'status', 'aria-live': 'polite' });
   private readonly output = el('div', { id: 'le-output' });
@@ -49,11 +63,17 @@ export class LifeExpectancySection {
       this.file,
       el('label', { for: 'le-quantiles', text: 'Groups for the SII ' }),
       this.quantiles,
+      el('label', { for: 'le-age', text: 'Life expectancy ' }),
+      this.age,
+      el('label', { for: 'le-level', text: 'Limits ' }),
+      this.level,
       this.status,
       this.output,
     );
     this.file.onchange = () => void this.read();
     this.quantiles.onchange = () => void this.compute();
+    this.age.onchange = () => void this.compute();
+    this.level.onchange = () => void this.compute();
     // The SII's quantiles come from the geography on the map: a new geography, a new SII.
     ctx.host.onViewChange((view) => {
       if (this.text && view.geography !== this.computedFor) void this.compute();
@@ -88,6 +108,8 @@ export class LifeExpectancySection {
         quantiles,
         simulations: SIMULATIONS,
         seed: SEED,
+        age: this.chosenAge(),
+        level: this.chosenLevel(),
       })
       .catch((err: unknown) => ({
         ok: false as const,
@@ -95,6 +117,19 @@ export class LifeExpectancySection {
       }));
     if (token !== this.token) return;
     this.render(view, answer, quantiles);
+  }
+
+  private chosenAge(): 0 | 65 {
+    return this.age.value === '65' ? 65 : 0;
+  }
+
+  private chosenLevel(): 0.95 | 0.998 {
+    return this.level.value === '0.998' ? 0.998 : 0.95;
+  }
+
+  /** "at birth" or "at 65". */
+  private ageWords(): string {
+    return this.chosenAge() === 65 ? 'at 65' : 'at birth';
   }
 
   private render(view: AtlasView, answer: LifeExpectancyAnswer, quantiles: QuantileCount): void {
@@ -109,34 +144,21 @@ export class LifeExpectancySection {
     const names = new Map(t.codes.map((c, i) => [c, t.names[i] ?? c]));
     const shown = answer.areas.filter((a) => a.e0 !== null).length;
     this.status.textContent = `${this.fileName}: life expectancy for ${shown} of ${answer.areas.length} areas.`;
+    const pct = this.chosenLevel() === 0.95 ? '95%' : '99.8%';
     const rows = answer.areas.map((a) => {
       const area = el('th', {
         scope: 'row',
         text: names.has(a.area) ? `${names.get(a.area)} (${a.area})` : a.area,
       });
-      // A value and its limits, or one cell saying why there is none.
-      const cells =
-        a.e0 === null
-          ? [
-              el('td', {
-                class: 'reason',
-                colspan: '2',
-                text: `Not shown: ${a.reason ?? 'no value'}`,
-              }),
-            ]
-          : [
-              el('td', { class: 'num e0', text: fixed(a.e0, 1) }),
-              el('td', {
-                class: 'num',
-                text: `${fixed(a.lower95, 1)} to ${fixed(a.upper95, 1)}`,
-              }),
-            ];
-      return el('tr', { 'data-area': a.area }, area, ...cells);
+      return el('tr', { 'data-area': a.area }, area, ...leCells(a, true));
     });
+    const total = answer.total;
     const table = el(
       'table',
       { class: 'data-table le-table', id: 'le-table' },
-      el('caption', { text: `Life expectancy at birth (years), from ${this.fileName}` }),
+      el('caption', {
+        text: `Life expectancy ${this.ageWords()} (years), from ${this.fileName}`,
+      }),
       el(
         'thead',
         {},
@@ -145,17 +167,29 @@ export class LifeExpectancySection {
           {},
           el('th', { scope: 'col', text: 'Area' }),
           el('th', { scope: 'col', text: 'Years' }),
-          el('th', { scope: 'col', text: '95% limits' }),
+          el('th', { scope: 'col', text: `${pct} limits` }),
+          el('th', { scope: 'col', text: 'vs all areas' }),
         ),
       ),
       el('tbody', {}, ...rows),
+      el(
+        'tfoot',
+        {},
+        el(
+          'tr',
+          { id: 'le-total' },
+          el('th', { scope: 'row', text: 'All areas of the file together' }),
+          ...leCells({ ...total, comparison: null }, false),
+        ),
+      ),
     );
     this.output.replaceChildren(
-      ...[this.mapButton(view, answer)].filter((b) => b !== null),
+      ...[this.chosenAge() === 0 ? this.mapButton(view, answer) : null].filter((b) => b !== null),
       table,
       el('p', {
         class: 'hint',
-        text: `Method: ${LIFE_EXPECTANCY_METHOD}. Values whose 95% interval is wider than 20 years are suppressed.`,
+        id: 'le-method',
+        text: `Method: ${LIFE_EXPECTANCY_METHOD}, ${this.ageWords()}, with ${pct} limits. Values whose 95% interval is wider than 20 years are suppressed. Each area is compared as OHID Fingertips does: its ${pct} interval against the life expectancy of all the file's areas together (deaths and person-years summed by age band: the authority's when the file holds all its wards). Wholly above: better; wholly below: worse; overlapping: similar.${this.chosenAge() === 0 ? '' : ' Mapping is offered for life expectancy at birth.'}`,
       }),
       this.siiPart(view, answer, quantiles),
     );
@@ -217,7 +251,10 @@ export class LifeExpectancySection {
     const { sii, groups } = answer.inequality.value;
     const dep = view.model.deprivationOf(view.geography);
     box.append(
-      el('h3', { class: 'small-heading', text: `SII of life expectancy across local ${noun}s` }),
+      el('h3', {
+        class: 'small-heading',
+        text: `SII of life expectancy ${this.ageWords()} across local ${noun}s`,
+      }),
       el(
         'p',
         {},
@@ -229,7 +266,7 @@ export class LifeExpectancySection {
         groups: groups.map((g) => ({ ...g, value: g.e0 })),
         intercept: sii.intercept,
         slope: sii.sii.value,
-        label: 'Life expectancy at birth',
+        label: `Life expectancy ${this.ageWords()}`,
         unit: 'years',
         decimals: 1,
         noun,
@@ -242,4 +279,38 @@ export class LifeExpectancySection {
     );
     return box;
   }
+}
+
+/**
+ * A value with its limits at the chosen level and, for an area, its comparison with all the
+ * file's areas; or one cell saying why there is no value.
+ */
+function leCells(a: ComparedLifeExpectancy, compared: boolean): HTMLElement[] {
+  if (a.e0 === null)
+    return [
+      el('td', {
+        class: 'reason',
+        colspan: compared ? '3' : '2',
+        text: `Not shown: ${a.reason ?? 'no value'}`,
+      }),
+    ];
+  const cells = [
+    el('td', { class: 'num e0', text: fixed(a.e0, 1) }),
+    el('td', { class: 'num', text: `${fixed(a.lower, 1)} to ${fixed(a.upper, 1)}` }),
+  ];
+  if (!compared) return [...cells, el('td', {})];
+  const c = a.comparison;
+  cells.push(
+    c
+      ? el(
+          'td',
+          { 'data-verdict': c.verdict },
+          el('span', {
+            class: `verdict verdict-${c.verdict}`,
+            text: `${c.symbol} ${verdictWord(c.verdict)}`,
+          }),
+        )
+      : el('td', { text: '–' }),
+  );
+  return cells;
 }

@@ -13,6 +13,8 @@ import { core20Of } from '../analysis_panel/panel_context.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
 import type { AtlasView } from '../state/atlas_view.ts';
 import { rankAmong, type ProfileAssets } from '../ui/area_profile.ts';
+import { rowSignificance } from '../ui/profile_significance.ts';
+import type { Comparison } from '../../workers/significance/compare.ts';
 import type { SourceItem } from './source_lines.ts';
 import type { SvgMapPoint } from './svg_map.ts';
 import { placeName } from './view_text.ts';
@@ -46,6 +48,8 @@ export interface ProfileRow {
     values: (number | null)[];
     value: number | null;
     authority: number | null;
+    /** The area against the authority at the profile's level, where it has counts. */
+    comparison?: Comparison;
   } | null;
 }
 
@@ -130,7 +134,14 @@ export function areaProfileModel(
       authority: authority === null ? '–' : formatValue(m, authority),
       england: englandText(m, england),
       rank: r && ranked ? `${ordinal(r)} of ${n}` : '',
-      spine: ranked ? { values, value: v, authority } : null,
+      spine: ranked
+        ? {
+            values,
+            value: v,
+            authority,
+            comparison: rowSignificance(view.model, g, index, m)?.authority?.comparison,
+          }
+        : null,
     };
   });
   const pop = view.model.value(g, view.model.populationId(g), index);

@@ -10,6 +10,7 @@ import type { GeographyId } from '../../contracts/geography.ts';
 import type { CustomAreaReport } from '../analysis_panel/custom_area_report.ts';
 import { spine, type ProfileAssets } from '../ui/area_profile.ts';
 import { el } from '../ui/dom.ts';
+import { significanceLevel } from '../ui/profile_significance.ts';
 import { exportDate } from './figure.ts';
 import {
   areaProfileModel,
@@ -49,7 +50,9 @@ function themeRows(rows: ProfileRow[], rankHeading: string, place: string): HTML
           el(
             'td',
             { class: 'rp-spine' },
-            r.spine ? spine(r.meta, r.spine.values, r.spine.value, r.spine.authority) : null,
+            r.spine
+              ? spine(r.meta, r.spine.values, r.spine.value, r.spine.authority, r.spine.comparison)
+              : null,
           ),
         ),
       );
@@ -60,7 +63,7 @@ function themeRows(rows: ProfileRow[], rankHeading: string, place: string): HTML
     el(
       'caption',
       {},
-      `Indicators. ${rankHeading}. Bar: the range of ${place}'s areas; dot: this area; line: ${place} as a whole. England: where the source data gives a national value.`,
+      `Indicators. ${rankHeading}. Bar: the range of ${place}'s areas; dot: this area; line: ${place} as a whole; ▲ or ▼ instead of the dot: significantly higher or lower than ${place} (the area's ${significanceLevel() === 0.95 ? '95%' : '99.8%'} Wilson interval excludes its value; blue better, orange worse, purple where there is no direction). England: where the source data gives a national value.`,
     ),
     el(
       'thead',

@@ -5,6 +5,9 @@ import { formatValue, ordinal } from '../atlas_model.ts';
 import { rankWorstFirst } from '../../workers/atlas/classify.ts';
 import { placeOf } from '../places/area_names.ts';
 import { el } from './dom.ts';
+import { rowSignificance, significanceBlock } from './profile_significance.ts';
+import { VERDICT_COLOURS } from './significance_style.ts';
+import type { Comparison } from '../../workers/significance/compare.ts';
 
 export interface ProfileAssets {
   layer: string;
@@ -63,7 +66,17 @@ export function renderProfile(
           el('th', { scope: 'row', text: m.label }),
           el('td', { class: 'num', text: formatValue(m, v) }),
           el('td', { class: 'num', text: r ? `${ordinal(r)} of ${n}` : '' }),
-          el('td', {}, spine(m, values, v, model.authorityValue(m.id))),
+          el(
+            'td',
+            {},
+            spine(
+              m,
+              values,
+              v,
+              model.authorityValue(m.id),
+              rowSignificance(model, g, index, m)?.authority?.comparison,
+            ),
+          ),
         ),
       );
     }
@@ -107,6 +120,9 @@ export function renderProfile(
       ),
       el('tbody', {}, ...rows),
     ),
+    significanceBlock(model, g, index, () =>
+      renderProfile(root, model, g, index, assets, link, onClose),
+    ),
   );
 }
 
@@ -123,12 +139,17 @@ export function rankAmong(
   return { rank: ranks[index] ?? 0, n: values.filter((x) => x !== null).length };
 }
 
-/** A small spine bar: min-max of the authority's areas, this area's dot, the authority's line. */
+/**
+ * A small spine bar: min-max of the authority's areas, this area's dot, the authority's line.
+ * With a comparison (profile_significance.ts) the dot is Fingertips' significance: ▲ or ▼ in the
+ * verdict's colour where the area differs from the authority, a grey dot where it is similar.
+ */
 export function spine(
   m: IndicatorMeta,
   values: (number | null)[],
   v: number | null,
   authority: number | null,
+  comparison?: Comparison,
 ): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
@@ -143,7 +164,7 @@ export function spine(
   const x = (val: number) => 4 + (hi > lo ? ((val - lo) / (hi - lo)) * 82 : 41);
   svg.setAttribute(
     'aria-label',
-    `${formatValue(m, v)} within the authority range ${formatValue(m, lo)} to ${formatValue(m, hi)}${authority !== null ? `, authority ${formatValue(m, authority)}` : ''}`,
+    `${formatValue(m, v)} within the authority range ${formatValue(m, lo)} to ${formatValue(m, hi)}${authority !== null ? `, authority ${formatValue(m, authority)}` : ''}${comparison ? `; ${comparison.verdict} than the authority` : ''}`,
   );
   const bar = document.createElementNS(ns, 'rect');
   Object.entries({ x: '4', y: '4', width: '82', height: '6', fill: '#d9d9d9' }).forEach(
@@ -162,11 +183,29 @@ export function spine(
     }).forEach(([k, val]) => line.setAttribute(k, val));
     svg.append(line);
   }
-  if (v !== null) {
+  if (v !== null && comparison && comparison.direction !== 'similar') {
+    const mark = document.createElementNS(ns, 'path');
+    const up = comparison.direction === 'higher';
+    const cx = x(v);
+    Object.entries({
+      d: up ? `M${cx},1.5L${cx + 4},12L${cx - 4},12Z` : `M${cx},12.5L${cx + 4},2L${cx - 4},2Z`,
+      fill: VERDICT_COLOURS[comparison.verdict],
+      stroke: '#000',
+      'stroke-width': '0.8',
+      class: 'spine-mark',
+      'data-verdict': comparison.verdict,
+    }).forEach(([k, val]) => mark.setAttribute(k, val));
+    svg.append(mark);
+  } else if (v !== null) {
     const dot = document.createElementNS(ns, 'circle');
-    Object.entries({ cx: String(x(v)), cy: '7', r: '4', fill: '#5e3c99', stroke: '#fff' }).forEach(
-      ([k, val]) => dot.setAttribute(k, val),
-    );
+    const fill = comparison ? VERDICT_COLOURS.similar : '#5e3c99';
+    Object.entries({
+      cx: String(x(v)),
+      cy: '7',
+      r: '4',
+      fill,
+      stroke: comparison ? '#000' : '#fff',
+    }).forEach(([k, val]) => dot.setAttribute(k, val));
     svg.append(dot);
   }
   return svg;

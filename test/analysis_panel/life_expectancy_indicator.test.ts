@@ -11,6 +11,10 @@ const area = (code: string, e0: number | null) => ({
   e0,
   lower95: e0 === null ? null : e0 - 1,
   upper95: e0 === null ? null : e0 + 1,
+  age: 0,
+  level: 0.95,
+  lower: e0 === null ? null : e0 - 1,
+  upper: e0 === null ? null : e0 + 1,
   reason: e0 === null ? 'total person-years are 5,000 or fewer' : null,
 });
 

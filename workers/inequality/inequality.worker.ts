@@ -13,10 +13,12 @@ import {
 } from './inequality_api.ts';
 import { inequalityByDeprivation } from './inequality_by_deprivation.ts';
 import {
-  lifeExpectancyAtBirth,
+  areaLifeExpectancy,
   lifeExpectancyByDeprivation,
   parseLifeExpectancyCsv,
+  pooledBands,
 } from './life_expectancy_csv.ts';
+import { compareLimits } from '../significance/compare.ts';
 
 export function createInequalityWorker(): InequalityApi {
   return {
@@ -30,15 +32,28 @@ export function createInequalityWorker(): InequalityApi {
       if (!parsed.ok) return parsed;
       const codes = new Set(r.frame.codes);
       const onMap = parsed.areas.filter((a) => codes.has(a.area));
+      const options = { age: r.age ?? 0, level: r.level ?? 0.95 };
+      const total = areaLifeExpectancy(pooledBands(parsed.areas, 'All areas of the file'), options);
       return {
         ok: true,
-        areas: parsed.areas.map(lifeExpectancyAtBirth),
+        areas: parsed.areas.map((bands) => {
+          const e = areaLifeExpectancy(bands, options);
+          // Fingertips' comparison: the area's interval against the benchmark's value
+          // (workers/significance/compare.ts); longer life is better.
+          const comparison =
+            e.e0 === null || e.lower === null || e.upper === null || total.e0 === null
+              ? null
+              : compareLimits(e.lower, e.upper, total.e0, 'higher-is-better');
+          return { ...e, comparison };
+        }),
+        total,
         inequality:
           onMap.length === 0
             ? null
             : lifeExpectancyByDeprivation(onMap, r.frame, r.quantiles, {
                 simulations: r.simulations,
                 seed: r.seed,
+                age: options.age,
               }),
         notOnMap: parsed.areas.filter((a) => !codes.has(a.area)).map((a) => a.area),
       };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { InequalityInput, InequalityOutput } from './inequality_by_deprivation.ts';
 import type { AreaLifeExpectancy, LifeExpectancyInequality } from './life_expectancy_csv.ts';
 import type { Result } from '../stats/result.ts';
+import type { Comparison } from '../significance/compare.ts';
 
 export type { InequalityInput, InequalityOutput } from './inequality_by_deprivation.ts';
 export type { AreaLifeExpectancy, LifeExpectancyInequality } from './life_expectancy_csv.ts';
@@ -19,13 +20,25 @@ export interface LifeExpectancyRequest {
   quantiles: 5 | 10;
   simulations: number;
   seed: number;
+  /** Age the life expectancy is at: 0 (at birth, the default) or 65. */
+  age?: 0 | 65;
+  /** Level of each area's limits and of its comparison with the file's total (default 0.95). */
+  level?: 0.95 | 0.998;
+}
+
+/** An area's life expectancy compared with all the file's areas together. */
+export interface ComparedLifeExpectancy extends AreaLifeExpectancy {
+  /** better/similar/worse than `total` at the request's level; null without a value. */
+  comparison: Comparison | null;
 }
 
 export type LifeExpectancyAnswer =
   | { ok: false; problems: string[] }
   | {
       ok: true;
-      areas: AreaLifeExpectancy[];
+      areas: ComparedLifeExpectancy[];
+      /** All the file's areas together (deaths and person-years summed by age band). */
+      total: AreaLifeExpectancy;
       /** Over the file's areas that are areas on the map; null when none of them is. */
       inequality: Result<LifeExpectancyInequality> | null;
       /** Areas of the file that are not areas on the map, so not in the SII. */
@@ -35,7 +48,10 @@ export type LifeExpectancyAnswer =
 export interface InequalityApi {
   /** SII, RII and range of an indicator across deprivation groups (100,000 draws take ~50 ms). */
   inequality(input: InequalityInput): Promise<Result<InequalityOutput>>;
-  /** Life expectancy at birth per area of a CSV, and its SII when the areas are the map's. */
+  /**
+   * Life expectancy per area of a CSV at birth or 65, each compared with the file's total, and
+   * its SII when the areas are the map's.
+   */
   lifeExpectancy(request: LifeExpectancyRequest): Promise<LifeExpectancyAnswer>;
 }
 
@@ -68,6 +84,8 @@ export const LifeExpectancyRequestSchema = z
     quantiles: Quantiles,
     simulations: Simulations,
     seed: Seed,
+    age: z.union([z.literal(0), z.literal(65)]).optional(),
+    level: z.union([z.literal(0.95), z.literal(0.998)]).optional(),
   })
   .refine((r) => r.frame.codes.length === r.frame.scores.length, {
     message: 'one IMD score per area code',

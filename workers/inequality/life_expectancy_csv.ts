@@ -10,7 +10,12 @@ import { decimalCell } from '../csv/decimal.ts';
 import { deprivationGroups, quantileNoun, type QuantileCount } from './deprivation_groups.ts';
 import { importProblem } from '../import/import_problem.ts';
 import { readCsvRecords } from '../import/read_csv_records.ts';
-import { AGE_BANDS, lifeExpectancy, type AgeBand } from '../stats/life_expectancy.ts';
+import {
+  AGE_BANDS,
+  lifeExpectancy,
+  lifeExpectancyAt,
+  type AgeBand,
+} from '../stats/life_expectancy.ts';
 import { ok, refuse, type Result } from '../stats/result.ts';
 import { sii, type SiiResult } from '../stats/sii.ts';
 
@@ -137,41 +142,99 @@ export function parseLifeExpectancyCsv(text: string, maxRows = 100_000): ParsedL
   return { ok: true, areas: [...areas.values()].map((e) => e.bands) };
 }
 
-/** Life expectancy at birth of one area, or why it is not shown. */
+/** Life expectancy of one area at one age, or why it is not shown. */
 export interface AreaLifeExpectancy {
   area: string;
   /** Person-years in all bands. */
   population: number;
-  /** Years; null when not computed or suppressed. */
+  /** Start age of the band the value is at (0 = at birth, 65, ...). */
+  age: number;
+  /** Years of life expected from `age` (e0 at birth, e65 at 65); null when suppressed. */
   e0: number | null;
   lower95: number | null;
   upper95: number | null;
-  /** Why e0 is not shown, or null. */
+  /** Limits at `level` (the same as the 95% ones at 95%). */
+  level: number;
+  lower: number | null;
+  upper: number | null;
+  /** Why the value is not shown, or null. */
   reason: string | null;
 }
 
-export function lifeExpectancyAtBirth(bands: AreaBands): AreaLifeExpectancy {
+export interface AreaLifeExpectancyOptions {
+  /** Start age of one of the 20 bands (default 0, at birth). */
+  age?: number;
+  /** Level of `lower`/`upper` (default 0.95; Fingertips also shows 0.998). */
+  level?: number;
+}
+
+/**
+ * Life expectancy of one area at `age` with limits at `level`: Chiang II with Silcocks' final
+ * band (../shared/METHODS.md section 3, workers/stats/life_expectancy.ts, `lifeExpectancyAt`
+ * for the age, its `confidence` option for the level).
+ */
+export function areaLifeExpectancy(
+  bands: AreaBands,
+  options: AreaLifeExpectancyOptions = {},
+): AreaLifeExpectancy {
+  const age = options.age ?? 0;
+  const level = options.level ?? 0.95;
   const population = bands.population.reduce((s, p) => s + p, 0);
-  const table = lifeExpectancy(bands.deaths, bands.population);
-  if (!table.ok) {
-    return {
-      area: bands.area,
-      population,
-      e0: null,
-      lower95: null,
-      upper95: null,
-      reason: table.reason,
-    };
-  }
-  const birth = table.value.ages[0];
+  const none = (reason: string): AreaLifeExpectancy => ({
+    area: bands.area,
+    population,
+    age,
+    e0: null,
+    lower95: null,
+    upper95: null,
+    level,
+    lower: null,
+    upper: null,
+    reason,
+  });
+  // The engine refuses a level given twice: 95% alone, or 95% and the other.
+  const table = lifeExpectancy(bands.deaths, bands.population, {
+    confidence: level === 0.95 ? 0.95 : [0.95, level],
+  });
+  if (!table.ok) return none(table.reason);
+  const at = lifeExpectancyAt(table.value, age);
+  if (!at.ok) return none(at.reason);
+  const row = at.value;
+  const limits = row.intervals.find((i) => i.confidence === level) ?? row.intervals[0];
   return {
     area: bands.area,
     population,
-    e0: birth?.value ?? null,
-    lower95: birth?.lower95 ?? null,
-    upper95: birth?.upper95 ?? null,
-    reason: birth?.suppressed ?? null,
+    age,
+    e0: row.value,
+    lower95: row.lower95,
+    upper95: row.upper95,
+    level,
+    lower: row.value === null ? null : (limits?.lower ?? null),
+    upper: row.value === null ? null : (limits?.upper ?? null),
+    reason: row.suppressed,
   };
+}
+
+/** Life expectancy at birth with 95% limits (the panel's first form, and the CLI's). */
+export function lifeExpectancyAtBirth(bands: AreaBands): AreaLifeExpectancy {
+  return areaLifeExpectancy(bands);
+}
+
+/**
+ * All the file's areas together: deaths and person-years summed band by band (counts add up,
+ * ../shared/METHODS.md section 4), the benchmark each area is compared with. When the file
+ * covers every ward of an authority this is the authority's life expectancy.
+ */
+export function pooledBands(areas: readonly AreaBands[], name: string): AreaBands {
+  const deaths = new Float64Array(AGE_BANDS.length);
+  const population = new Float64Array(AGE_BANDS.length);
+  for (const a of areas) {
+    for (let b = 0; b < AGE_BANDS.length; b++) {
+      deaths[b] = (deaths[b] ?? 0) + (a.deaths[b] ?? 0);
+      population[b] = (population[b] ?? 0) + (a.population[b] ?? 0);
+    }
+  }
+  return { area: name, deaths, population };
 }
 
 /** The current geography's areas and their IMD scores: the frame for local quantiles. */
@@ -209,7 +272,7 @@ export function lifeExpectancyByDeprivation(
   areas: readonly AreaBands[],
   frame: DeprivationFrame,
   quantiles: QuantileCount,
-  options: { simulations: number; seed: number },
+  options: { simulations: number; seed: number; age?: number },
 ): Result<LifeExpectancyInequality> {
   const noun = quantileNoun(quantiles);
   const groups = deprivationGroups(frame.scores, 'local', quantiles);
@@ -236,7 +299,10 @@ export function lifeExpectancyByDeprivation(
     const d = deaths[k] ?? new Float64Array(0);
     const p = people[k] ?? new Float64Array(0);
     if ((counts[k] ?? 0) === 0) return refuse(`${noun} ${k + 1} has no area in the file`);
-    const e = lifeExpectancyAtBirth({ area: `${noun} ${k + 1}`, deaths: d, population: p });
+    const e = areaLifeExpectancy(
+      { area: `${noun} ${k + 1}`, deaths: d, population: p },
+      { age: options.age ?? 0 },
+    );
     if (e.e0 === null || e.lower95 === null || e.upper95 === null) {
       return refuse(`${noun} ${k + 1}: ${e.reason ?? 'no life expectancy'}`);
     }
@@ -257,7 +323,7 @@ export function lifeExpectancyByDeprivation(
       lower: g.lower95,
       upper: g.upper95,
     })),
-    { ...options, quantiles },
+    { simulations: options.simulations, seed: options.seed, quantiles },
   );
   if (!fitted.ok) return fitted;
   return ok({ groups: out, sii: fitted.value });
