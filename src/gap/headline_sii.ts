@@ -64,5 +64,5 @@ export function headlineSiiDefinition(view: AtlasView): string {
     view.model.manifest.geographies.find((g) => g.id === view.geography)?.label ?? view.geography;
   const q = headlineQuantiles(view);
   const fewer = q === 5 ? ` (quintiles: too few ${geo} values for two in every decile)` : '';
-  return `SII: ${view.indicator.label} by ${groupingDescription('local', q, dep.label, place)}${fewer}; ${geo} values, population-weighted within each decile; 95% limits from ${SIMULATIONS.toLocaleString('en-GB')} seeded simulations (Low & Low 2004, as OHID). The same figure is used in the one-page report.`;
+  return `SII: ${view.indicator.label} by ${groupingDescription('local', q, dep.label, place)}${fewer}; ${geo} values, population-weighted within each ${q === 5 ? 'quintile' : 'decile'}; 95% limits from ${SIMULATIONS.toLocaleString('en-GB')} seeded simulations (Low & Low 2004, as OHID). The same figure is used in the one-page report.`;
 }

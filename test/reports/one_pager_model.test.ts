@@ -127,7 +127,8 @@ describe('data tables model', () => {
       ['2', '1,500', '79.0', '78.0 to 80.1'],
     ]);
     expect(siiMethodNote(view, SII_OUTPUT)).toMatch(
-      /^SII 3\.5 \(95% limits 2\.1 to 4\.8\); RII 1\.046 \(95% limits 1\.028 to 1\.064\) \(OHID RII\)\. Method\. Deciles: .*Testshire.*\. Weighted least squares\.$/,
+      // The one headline SII definition (src/gap/headline_sii.ts): which groups, which areas.
+      /^SII 3\.5 \(95% limits 2\.1 to 4\.8\); RII 1\.046 \(95% limits 1\.028 to 1\.064\) \(OHID RII\)\. Method\. SII: .*local (deciles|quintiles) of the IMD 2019 score within Testshire.*\. Weighted least squares\.$/,
     );
   });
 
