@@ -1,6 +1,10 @@
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../../contracts/geography.ts';
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
-import { localitySummaries } from '../../workers/atlas/gap_summary.ts';
+import {
+  deprivationFifths,
+  FIFTH_NAMES,
+  localitySummaries,
+} from '../../workers/atlas/gap_summary.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import { nameWithPlace } from '../places/area_names.ts';
 import { LOCALITIES } from '../config/localities.ts';
@@ -11,8 +15,8 @@ import type { Deciles } from './deciles.ts';
 
 /**
  * What the north-south gap chart draws: one item per area (value, latitude of its population
- * centre, deprivation) and, where the authority has named localities, their population-weighted
- * means. The same object feeds the screen, the report page and the exported figure.
+ * centre, deprivation) and the population-weighted means of two groups: the authority's named
+ * localities, or else its most and least deprived fifths of residents. The same object feeds the screen, the report page and the exported figure.
  */
 export async function gapInputs(
   model: AtlasModel,
@@ -33,17 +37,26 @@ export async function gapInputs(
     decile: deciles.values[i] ?? null,
   }));
   const localities = LOCALITIES[model.manifest.area.id];
+  const values = t.values[meta.id] ?? [];
+  const population = t.values[model.populationId(g)] ?? [];
+  // Named localities where the authority has them (Sefton); otherwise, by default, the most
+  // and least deprived fifths of its residents.
   const summaries = localities
     ? localitySummaries(
-        t.values[meta.id] ?? [],
-        t.values[model.populationId(g)] ?? [],
+        values,
+        population,
         await locator.localityOf(
           g,
           localities.map((l) => l.wards),
         ),
         localities.map((l) => l.name),
       )
-    : [];
+    : localitySummaries(
+        values,
+        population,
+        deprivationFifths(t.values[dep.scoreId] ?? [], population),
+        FIFTH_NAMES,
+      );
   return {
     meta,
     items,

@@ -71,20 +71,25 @@ export async function renderGapMeasures(
       )
     : card('gap-range', 'Range', 'not available', `Fewer than two ${gap.areaNoun} have a value.`);
   const localities = LOCALITIES[view.model.manifest.area.id];
+  // Named localities where the authority has them; else its most and least deprived fifths.
+  const heading = localities
+    ? 'Difference of the locality means'
+    : 'Most against least deprived fifth';
+  const grouping = localities
+    ? ''
+    : ` ${view.model.manifest.area.name} has no named localities in the atlas: its ${gap.areaNoun} are ranked by deprivation score and grouped by fifths of residents.`;
   const locality = m.localities
     ? card(
         'gap-localities',
-        'Difference of the locality means',
+        heading,
         `${v(m.localities.difference)} ${unit}`.trim(),
-        `${m.localities.first.name} ${v(m.localities.first.mean)} minus ${m.localities.second.name} ${v(m.localities.second.mean)}: population-weighted means of their ${gap.areaNoun}.`,
+        `${m.localities.first.name} ${v(m.localities.first.mean)} minus ${m.localities.second.name} ${v(m.localities.second.mean)}: population-weighted means of their ${gap.areaNoun}.${grouping}`,
       )
     : card(
         'gap-localities',
-        'Difference of the locality means',
+        heading,
         'not available',
-        localities
-          ? `A locality has ${gap.areaNoun} without a value or population.`
-          : `${view.model.manifest.area.name} has no named localities in the atlas.`,
+        `A group has ${gap.areaNoun} without a value or population.${grouping}`,
       );
   const siiCard = card('gap-sii', 'Slope index of inequality (SII)', 'working it out…');
   root.replaceChildren(

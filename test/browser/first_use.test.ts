@@ -302,7 +302,11 @@ describe('the headline gap', () => {
     expect(await page.textContent('#gap-title')).toBe('The gap across Knowsley');
     expect(await page.textContent('#layers')).not.toMatch(/\(0\)/);
     expect(await page.textContent('#layers')).toContain('Not in the data for this area');
+    // No named localities: the most and least deprived fifths of residents, by default.
     expect(await page.textContent('#gap-localities')).toContain('no named localities');
+    expect(await page.textContent('#gap-localities')).toMatch(
+      /Most deprived fifth of residents [\d.]+ minus Least deprived fifth of residents [\d.]+/,
+    );
     await expect
       .poll(() => page.textContent('#gap-sii .gap-figure'))
       .toMatch(/^\d+\.\d+ \(95% limits/);

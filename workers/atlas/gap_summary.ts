@@ -36,3 +36,42 @@ export function localitySummaries(
     return { name, mean: complete && den > 0 ? num / den : null, population: den, areas };
   });
 }
+
+/** The default comparison where an authority has no named localities. */
+export const FIFTH_NAMES = [
+  'Most deprived fifth of residents',
+  'Least deprived fifth of residents',
+] as const;
+
+/**
+ * Each area's group for the default comparison: 0 when it lies in the most deprived fifth of
+ * the population (areas ranked by deprivation score, highest first, counted by cumulative
+ * population at each area's midpoint), 1 in the least deprived fifth, -1 otherwise or when its
+ * score or population is missing. The fifths are of residents, not of areas, as the Core20
+ * idea of "the most deprived 20%" is; with few areas a fifth may hold one or two. Pure.
+ */
+export function deprivationFifths(
+  scores: ArrayLike<number | null>,
+  population: ArrayLike<number | null>,
+): Int32Array {
+  const out = new Int32Array(scores.length).fill(-1);
+  const ranked: number[] = [];
+  let total = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    const p = population[i];
+    if (s === null || s === undefined || p === null || p === undefined || !(p > 0)) continue;
+    ranked.push(i);
+    total += p;
+  }
+  ranked.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  let before = 0;
+  for (const i of ranked) {
+    const p = population[i] ?? 0;
+    const mid = (before + p / 2) / total;
+    if (mid <= 0.2) out[i] = 0;
+    else if (mid >= 0.8) out[i] = 1;
+    before += p;
+  }
+  return out;
+}
