@@ -1,4 +1,6 @@
-import { parse } from 'csv-parse/sync';
+import { CsvError } from '../../workers/csv/csv_error.ts';
+import { parseDecimal } from '../../workers/csv/decimal.ts';
+import { readCsv, type CsvRecords } from '../../workers/csv/read_csv.ts';
 import { z } from 'zod';
 import { ASSET_FIELD_NAMES, snakeCase } from '../../contracts/register/asset.ts';
 import type { AssetStore, NewAsset } from '../db/asset_store.ts';
@@ -38,7 +40,7 @@ function csvValue(field: string, raw: string): unknown {
   switch (field) {
     case 'latitude':
     case 'longitude':
-      return /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
+      return parseDecimal(text.trim()) ?? text;
     case 'openingHours':
       return parseOpeningHours(text);
     case 'consentToPublish': {
@@ -58,16 +60,17 @@ interface RawRow {
 }
 
 function csvRows(text: string): RawRow[] {
-  let records: string[][];
+  let csv: CsvRecords;
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false });
+    csv = readCsv(text, { file: 'import' });
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
+    const line = err instanceof CsvError ? err.problems[0]?.line : undefined;
     throw new ValidationError('Import failed; nothing was imported', [
       { field: 'file', message: `Not readable as CSV${line ? ` (near line ${line})` : ''}` },
     ]);
   }
-  const [header, ...body] = records;
+  const header = csv.header.length ? csv.header : undefined;
+  const body = csv.records.map((r) => r.cells);
   if (!header) {
     throw new ValidationError('Import failed; nothing was imported', [
       { field: 'file', message: 'Empty file: a header row is needed' },

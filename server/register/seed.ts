@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { readCsv as readCsvRecords } from '../../workers/csv/read_csv.ts';
 import type { AssetStore, NewAsset } from '../db/asset_store.ts';
 import { assetSchemas, toNewAsset, type SchemaConfig } from './schemas.ts';
 import { issuesFrom } from './validation.ts';
@@ -32,9 +32,14 @@ export interface SeedPlan {
 
 type Row = Record<string, string>;
 
+/** A raw asset file's rows by header name, read by the house's one CSV reader (workers/csv). */
 function readCsv(rawDir: string, source: SeedSource): Row[] {
-  const file = path.join(rawDir, source.file);
-  return parse(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
+  const csv = readCsvRecords(readFileSync(path.join(rawDir, source.file), 'utf8'), {
+    file: source.file,
+  });
+  return csv.records.map((r) =>
+    Object.fromEntries(csv.header.map((h, i) => [h, r.cells[i] ?? ''])),
+  );
 }
 
 function col(row: Row, name: string): string {
