@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../../workers/csv/write_csv.ts';
 import { ASSET_FIELD_NAMES, snakeCase } from '../../contracts/register/asset.ts';
 import type { Asset } from '../db/asset_store.ts';
 import { organizations, page, service, type OrukContext } from './oruk.ts';
@@ -27,15 +27,6 @@ export const CSV_COLUMNS = [
   'category_label',
 ] as const;
 
-/**
- * A spreadsheet runs a cell starting with = + - @ (or tab/CR) as a formula; a leading
- * apostrophe makes it text. Only user text is guarded: numbers we write ourselves (ids,
- * coordinates) stay numbers.
- */
-export function guardFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 function csvRow(a: Asset): Record<string, string | number | null> {
   const row: Record<string, string | number | null> = { id: a.id };
   for (const f of ASSET_FIELD_NAMES) {
@@ -59,17 +50,11 @@ function csvRow(a: Asset): Record<string, string | number | null> {
  * first-character guard never saw. Empty (null) cells stay empty.
  */
 export function toCsv(assets: readonly Asset[]): string {
-  return stringify(
-    assets.map((a) => csvRow(a)),
-    {
-      bom: true,
-      header: true,
-      columns: [...CSV_COLUMNS],
-      record_delimiter: '\r\n',
-      quoted_string: true,
-      cast: { string: (value) => guardFormula(value) },
-    },
-  );
+  const rows = assets.map((a) => csvRow(a));
+  return writeCsv([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? null))], {
+    bom: true,
+    eol: '\r\n',
+  });
 }
 
 // ---- Open Referral UK 3.0 --------------------------------------------------------------------
