@@ -5,6 +5,7 @@
 import { aggregateCommand } from './aggregate_command.ts';
 import type { Command } from './command.ts';
 import { dsrCommand } from './dsr_command.ts';
+import { funnelCommand } from './funnel_command.ts';
 import { isrCommand } from './isr_command.ts';
 import { lifeExpectancyCommand } from './life_expectancy_command.ts';
 import { meanCommand } from './mean_command.ts';
@@ -21,4 +22,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   dsr: dsrCommand,
   isr: isrCommand,
   mean: meanCommand,
+  funnel: funnelCommand,
 };

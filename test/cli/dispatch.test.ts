@@ -23,6 +23,7 @@ describe('runCli dispatcher', () => {
     expect(Object.keys(COMMANDS).sort()).toEqual([
       'aggregate',
       'dsr',
+      'funnel',
       'isr',
       'life-expectancy',
       'mean',
