@@ -13,14 +13,17 @@ import {
   type CountModel,
 } from '../../workers/significance/indicator_counts.ts';
 import {
+  byBand,
+  funnelCsv,
   funnelModel,
   outside,
   type FunnelArea,
   type FunnelModel,
 } from '../../workers/significance/funnel_model.ts';
+import { FUNNEL_BAND_WORDS } from '../../workers/stats/funnel_significance.ts';
 import { setFlaggedAreas } from '../map/flag_layer.ts';
 import type { AtlasView } from '../state/atlas_view.ts';
-import { el } from '../ui/dom.ts';
+import { download, el } from '../ui/dom.ts';
 import { verdictWord } from '../ui/significance_style.ts';
 import { bandText, funnelKey, renderFunnelChart } from './funnel_chart.ts';
 import { fixed } from './format.ts';
@@ -43,6 +46,7 @@ export class FunnelSection {
   private flagged: { geography: GeographyId; codes: string[] } | null = null;
   private current: { view: AtlasView; model: FunnelModel } | null = null;
   private computedFor = '';
+  private method = '';
 
   constructor(private readonly ctx: PanelContext) {
     this.root = el(
@@ -127,6 +131,8 @@ export class FunnelSection {
       button.setAttribute('aria-pressed', String(this.highlight));
       this.showOutside();
     };
+    const method = `${FUNNEL_METHOD} Counts: ${counts.describe}. ${model.leftOut ? `${model.leftOut} ${level.noun} left out for want of a value or a denominator. ` : ''}Data: ${meta.source}, ${meta.period} (${meta.vintage}; at this geography: ${meta.geographies[view.geography]?.method ?? 'as published'}).`;
+    this.method = method;
     this.body.replaceChildren(
       el('p', {
         class: 'hint',
@@ -149,13 +155,85 @@ export class FunnelSection {
         button,
       ),
       el('div', { id: 'funnel-outside', 'aria-live': 'polite' }),
-      el('p', {
-        class: 'hint method',
-        id: 'funnel-method',
-        text: `${FUNNEL_METHOD} Counts: ${counts.describe}. ${model.leftOut ? `${model.leftOut} ${level.noun} left out for want of a value or a denominator. ` : ''}Data: ${meta.source}, ${meta.period} (${meta.vintage}; at this geography: ${meta.geographies[view.geography]?.method ?? 'as published'}).`,
-      }),
+      this.allAreas(view, model, noun),
+      el('p', { class: 'hint method', id: 'funnel-method', text: method }),
     );
     this.showOutside();
+  }
+
+  /** Every area with its band and limits, highest first, and the CSV download of the same. */
+  private allAreas(view: AtlasView, model: FunnelModel, noun: string): HTMLElement {
+    const d = view.indicator.decimals;
+    const meta = view.indicator;
+    const button = el('button', {
+      type: 'button',
+      id: 'funnel-download',
+      text: `Download all ${model.areas.length} ${GEOGRAPHY_LEVELS[view.geography].noun} with their bands (CSV)`,
+    });
+    button.onclick = () =>
+      download(
+        `funnel_${meta.id}_${view.geography}.csv`,
+        'text/csv',
+        funnelCsv(model, {
+          indicator: `${meta.label} (${GEOGRAPHY_LEVELS[view.geography].label}, ${view.model.manifest.area.name})`,
+          denominator: noun,
+          method: this.method,
+          source: `${meta.source}, ${meta.period} (${meta.vintage}). ${meta.licence}`,
+        }),
+      );
+    const rows = byBand(model).map((a) =>
+      el(
+        'tr',
+        { 'data-code': a.code, 'data-band': a.band },
+        el('th', { scope: 'row', text: a.name }),
+        el('td', { class: 'num', text: `${fixed(a.value, d)}%` }),
+        el('td', { class: 'num', text: a.denominator.toLocaleString('en-GB') }),
+        el('td', {
+          class: 'num',
+          text: `${fixed(a.limits.lower95, d + 1)} to ${fixed(a.limits.upper95, d + 1)}`,
+        }),
+        el('td', {
+          class: 'num',
+          text: `${fixed(a.limits.lower998, d + 1)} to ${fixed(a.limits.upper998, d + 1)}`,
+        }),
+        el(
+          'td',
+          {},
+          el('span', {
+            class: `verdict verdict-${a.verdict}`,
+            text: `${a.band === 'within' ? '●' : a.band.startsWith('above') ? '▲' : '▼'} ${FUNNEL_BAND_WORDS[a.band]}`,
+          }),
+        ),
+      ),
+    );
+    return el(
+      'details',
+      { id: 'funnel-all', class: 'funnel-all' },
+      el('summary', {
+        text: `Every ${GEOGRAPHY_LEVELS[view.geography].noun.replace(/s$/, '')} and its band (${model.areas.length})`,
+      }),
+      el(
+        'table',
+        { class: 'data-table', id: 'funnel-table' },
+        el('caption', {
+          class: 'hint',
+          text: `Each area's value, its denominator and the 95% and 99.8% limits at that denominator, highest band first.`,
+        }),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ...['Area', 'Value', 'Denominator', '95% limits', '99.8% limits', 'Band'].map((t) =>
+              el('th', { scope: 'col', text: t }),
+            ),
+          ),
+        ),
+        el('tbody', {}, ...rows),
+      ),
+      el('p', {}, button),
+    );
   }
 
   private chosenLevel(): 0.95 | 0.998 {

@@ -7,7 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { compareLimits, shareWithLimits } from '../../workers/significance/compare.ts';
 import { areaCount, countModelOf } from '../../workers/significance/indicator_counts.ts';
-import { funnelModel, outside } from '../../workers/significance/funnel_model.ts';
+import { byBand, funnelModel, outside } from '../../workers/significance/funnel_model.ts';
+import { classifyFunnel, FUNNEL_BAND_WORDS } from '../../workers/stats/funnel_significance.ts';
 import { REPO_ROOT } from '../../data/defaults.ts';
 import { createInequalityWorker } from '../../workers/inequality/inequality.worker.ts';
 import {
@@ -144,6 +145,39 @@ describe('the funnel plot', () => {
     await screenshot(page, 'statistics-funnel-map');
     await page.locator('#funnel-section').scrollIntoViewIfNeeded();
     await shot(page, '#funnel-section', 'statistics-funnel-section');
+
+    // Every ward is classed and listed, in the bands of the CLI's `funnel` (one function).
+    await page.locator('#funnel-all > summary').click();
+    const listedBands = await page
+      .locator('#funnel-table tbody tr')
+      .evaluateAll((rs) =>
+        rs.map((r) => [r.getAttribute('data-code'), r.getAttribute('data-band')]),
+      );
+    expect(listedBands).toEqual(byBand(model).map((a) => [a.code, a.band]));
+    const cli = classifyFunnel(
+      model.areas.map((a) => ({ numerator: a.numerator, denominator: a.denominator })),
+      { statistic: 'proportion', multiplier: 100, target: authority },
+    );
+    if (!cli.ok) throw new Error(cli.reason);
+    expect(model.areas.map((a) => a.band)).toEqual(cli.value.verdicts.map((v) => v.band));
+    expect(await page.locator('#funnel-table tbody tr').first().textContent()).toContain(
+      FUNNEL_BAND_WORDS[byBand(model)[0]?.band ?? 'within'],
+    );
+    // ... and exportable: the download holds every ward with its band and limits.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#funnel-download'),
+    ]);
+    expect(file.suggestedFilename()).toBe('funnel_imd2019_income_rate_ward.csv');
+    const csv = await readFile((await file.path()) ?? '', 'utf8');
+    const [areasPart = '', foot = ''] = csv.split('\n\n');
+    const lines = areasPart.trim().split('\n');
+    expect(lines).toHaveLength(wards.codes.length + 1);
+    expect(lines[0]).toContain('"lower_99_8","upper_99_8","band","phe_significance"');
+    expect(lines[1]).toContain(`"${byBand(model)[0]?.code}"`);
+    expect(foot).toContain('"method","Control limits as PHE');
+    await page.locator('#funnel-all').scrollIntoViewIfNeeded();
+    await shot(page, '#funnel-section', 'statistics-funnel-all-areas');
 
     expect((await axeViolations(page, ['#funnel-section'])).filter(isSerious)).toEqual([]);
 
