@@ -32,6 +32,15 @@ import type { PanelContext } from './panel_context.ts';
 export const FUNNEL_METHOD =
   'Control limits as PHE’s funnel plot tool and PHEindicatormethods calculate_funnel_limits compute them for a proportion: at each population, the value whose Wilson score interval just reaches the target (Spiegelhalter, Stat Med 2005;24:1185-1202), at 95% (about 2 standard deviations) and 99.8% (about 3). An area outside the 95% funnel is one whose own 95% interval excludes the target.';
 
+/** A band in few words, for the narrow table (the long words are its title and the CSV's). */
+const BAND_SHORT: Readonly<Record<FunnelArea['band'], string>> = {
+  above998: '▲ above 99.8%',
+  above95: '▲ above 95%',
+  within: '● within',
+  below95: '▼ below 95%',
+  below998: '▼ below 99.8%',
+};
+
 export class FunnelSection {
   readonly root: HTMLDetailsElement;
   private readonly body = el('div', { id: 'funnel-body' });
@@ -185,23 +194,27 @@ export class FunnelSection {
       el(
         'tr',
         { 'data-code': a.code, 'data-band': a.band },
-        el('th', { scope: 'row', text: a.name }),
-        el('td', { class: 'num', text: `${fixed(a.value, d)}%` }),
-        el('td', { class: 'num', text: a.denominator.toLocaleString('en-GB') }),
-        el('td', {
-          class: 'num',
-          text: `${fixed(a.limits.lower95, d + 1)} to ${fixed(a.limits.upper95, d + 1)}`,
-        }),
-        el('td', {
-          class: 'num',
-          text: `${fixed(a.limits.lower998, d + 1)} to ${fixed(a.limits.upper998, d + 1)}`,
-        }),
+        el(
+          'th',
+          { scope: 'row' },
+          a.name,
+          el('span', { class: 'funnel-n', text: a.denominator.toLocaleString('en-GB') }),
+        ),
+        el('td', { class: 'num', text: fixed(a.value, d) }),
+        el(
+          'td',
+          { class: 'num funnel-limits' },
+          `${fixed(a.limits.lower95, d)}–${fixed(a.limits.upper95, d)}`,
+          el('br'),
+          `${fixed(a.limits.lower998, d)}–${fixed(a.limits.upper998, d)}`,
+        ),
         el(
           'td',
           {},
           el('span', {
             class: `verdict verdict-${a.verdict}`,
-            text: `${a.band === 'within' ? '●' : a.band.startsWith('above') ? '▲' : '▼'} ${FUNNEL_BAND_WORDS[a.band]}`,
+            title: FUNNEL_BAND_WORDS[a.band],
+            text: BAND_SHORT[a.band],
           }),
         ),
       ),
@@ -217,7 +230,7 @@ export class FunnelSection {
         { class: 'data-table', id: 'funnel-table' },
         el('caption', {
           class: 'hint',
-          text: `Each area's value, its denominator and the 95% and 99.8% limits at that denominator, highest band first.`,
+          text: `Each ${GEOGRAPHY_LEVELS[view.geography].noun.replace(/s$/, '')}'s value (%) and denominator (${noun}), the 95% (upper line) and 99.8% (lower line) limits at that denominator, and its band; highest band first.`,
         }),
         el(
           'thead',
@@ -225,7 +238,7 @@ export class FunnelSection {
           el(
             'tr',
             {},
-            ...['Area', 'Value', 'Denominator', '95% limits', '99.8% limits', 'Band'].map((t) =>
+            ...['Area', '%', 'Limits 95% / 99.8%', 'Band'].map((t) =>
               el('th', { scope: 'col', text: t }),
             ),
           ),

@@ -1,6 +1,6 @@
 import type { ImportedIndicator } from '../../workers/import_api.ts';
 import type { AtlasModel } from '../atlas_model.ts';
-import { setAreaLimits } from '../gap/area_limits.ts';
+import { setAreaLimits, setSuppliedColumns } from '../gap/area_limits.ts';
 import { levelOfGeography, type Level } from '../../contracts/geography.ts';
 
 /**
@@ -32,6 +32,19 @@ export function joinImported(
         }
       : null,
   );
+  // Both levels, counts and the file's benchmark rows, for the profile's comparison.
+  const at95 = ind.interval === '95%';
+  const at998 = ind.interval === '99.8%';
+  const maybe = (col: (number | null)[] | undefined) => (col ? column(col) : null);
+  setSuppliedColumns(ind.meta.id, {
+    lower95: at95 ? maybe(ind.lower) : null,
+    upper95: at95 ? maybe(ind.upper) : null,
+    lower998: at998 ? maybe(ind.lower) : maybe(ind.lower998),
+    upper998: at998 ? maybe(ind.upper) : maybe(ind.upper998),
+    count: maybe(ind.count),
+    denominator: maybe(ind.denominator),
+    benchmarks: ind.benchmarks ?? [],
+  });
   model.addIndicator(ind.meta);
   return { level, values };
 }

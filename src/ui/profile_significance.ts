@@ -18,7 +18,13 @@ import {
   type LimitedShare,
 } from '../../workers/significance/compare.ts';
 import { areaCount, countModelOf } from '../../workers/significance/indicator_counts.ts';
+import {
+  INTERVAL_SOURCE_WORDS,
+  suppliedInterval,
+  type IntervalSource,
+} from '../../workers/significance/supplied_limits.ts';
 import { formatValue, type AtlasModel } from '../atlas_model.ts';
+import { suppliedColumnsOf } from '../gap/area_limits.ts';
 import { loadHeadline } from '../headline_source.ts';
 import { el } from './dom.ts';
 import { verdictWord } from './significance_style.ts';
@@ -57,6 +63,8 @@ export interface RowSignificance {
   share: LimitedShare;
   authority: Benchmarked | null;
   england: Benchmarked | null;
+  /** Where the limits came from: the atlas's counts, or an import's limits or counts. */
+  source: 'atlas-counts' | IntervalSource;
 }
 
 /** The authority an area belongs to and its value (the area's own district in a group). */
@@ -82,7 +90,7 @@ export function rowSignificance(
   meta: IndicatorMeta,
 ): RowSignificance | null {
   const counts = countModelOf(meta);
-  if (!counts.ok) return null;
+  if (!counts.ok) return importedSignificance(model, g, index, meta);
   const c = areaCount(counts, model.table(g), meta.id, index);
   if (!c) return null;
   const share = shareWithLimits(c, chosen);
@@ -95,6 +103,53 @@ export function rowSignificance(
     share,
     authority: authority ? against(authority.name, authority.value) : null,
     england: against('England', england?.get(meta.id)),
+    source: 'atlas-counts',
+  };
+}
+
+/**
+ * An imported indicator (a Fingertips export): the file's own limits at the chosen level, or
+ * limits from its Count and Denominator (supplied_limits.ts), against the file's own rows for
+ * the area's authority and for England, as Fingertips compares them.
+ */
+function importedSignificance(
+  model: AtlasModel,
+  g: GeographyId,
+  index: number,
+  meta: IndicatorMeta,
+): RowSignificance | null {
+  const cols = suppliedColumnsOf(meta.id);
+  if (!cols) return null;
+  const at = (col: (number | null)[] | null) => col?.[index] ?? null;
+  const r = suppliedInterval(
+    {
+      value: model.table(g).values[meta.id]?.[index] ?? null,
+      lower95: at(cols.lower95),
+      upper95: at(cols.upper95),
+      lower998: at(cols.lower998),
+      upper998: at(cols.upper998),
+      count: at(cols.count),
+      denominator: at(cols.denominator),
+    },
+    chosen,
+  );
+  if (!r.ok) return null;
+  const { interval } = r;
+  const bench = (code: string | undefined, fallback: string): Benchmarked | null => {
+    const b = cols.benchmarks.find((x) => x.code === code);
+    return b
+      ? {
+          name: b.name ?? fallback,
+          value: b.value,
+          comparison: compareLimits(interval.lower, interval.upper, b.value, meta.polarity),
+        }
+      : null;
+  };
+  return {
+    share: interval,
+    authority: bench(model.table(g).districts[index], 'Authority'),
+    england: bench(ENGLAND_CODE, 'England'),
+    source: interval.source,
   };
 }
 
@@ -130,9 +185,12 @@ export function significanceBlock(
   const draw = () => {
     const loading = england === null;
     const metas = [...model.indicators.values()].filter((m) => model.table(g).values[m.id]);
+    const imported = new Set<string>();
     const rows = metas.flatMap((m) => {
       const s = rowSignificance(model, g, index, m);
       if (!s) return [];
+      if (s.source !== 'atlas-counts')
+        imported.add(`${m.label}: ${INTERVAL_SOURCE_WORDS[s.source]}`);
       return [
         el(
           'tr',
@@ -198,7 +256,7 @@ export function significanceBlock(
       el('p', {
         class: 'hint method',
         id: 'significance-method',
-        text: `${comparisonMethod(chosen)} Counts: IoD 2019 income and employment rates × the IoD mid-2015 denominators; Census 2021 and mid-2020 shares from their count columns. Scores, ranks and the Core20 share have no counts and are not compared. England's values are the IoD 2019 England figures of headline.json; none are in the data for the Census shares (–).`,
+        text: `${comparisonMethod(chosen)} Counts: IoD 2019 income and employment rates × the IoD mid-2015 denominators; Census 2021 and mid-2020 shares from their count columns. Scores, ranks and the Core20 share have no counts and are not compared. England's values are the IoD 2019 England figures of headline.json; none are in the data for the Census shares (–).${imported.size ? ` Imported indicators use ${[...imported].join('; ')}, at the level chosen, against the file’s own rows for the authority and England (– where the file has none).` : ''}`,
       }),
     );
   };

@@ -154,6 +154,12 @@ export function buildImportedIndicator(
             interval: '99.8%',
           }
         : { interval: null };
+  // Both levels of a Fingertips export: the 99.8% ones too when `lower`/`upper` are the 95%.
+  const limits998 =
+    limits.interval === '95%' && (has((r) => r.lower998) || has((r) => r.upper998))
+      ? { lower998: columnOf((r) => r.lower998), upper998: columnOf((r) => r.upper998) }
+      : {};
+  const benchmarks = benchmarkRows(series.rows, join.unmatched);
 
   const meta = metaFor(file, series, label, geography, joined, choices);
   const indicator: ImportedIndicator = {
@@ -162,6 +168,8 @@ export function buildImportedIndicator(
     codes,
     values: columnOf((r) => r.value),
     ...limits,
+    ...limits998,
+    ...(benchmarks.length > 0 ? { benchmarks } : {}),
     ...(has((r) => r.count) ? { count: columnOf((r) => r.count) } : {}),
     ...(has((r) => r.denominator) ? { denominator: columnOf((r) => r.denominator) } : {}),
     fileName: file.fileName,
@@ -170,6 +178,25 @@ export function buildImportedIndicator(
   };
   // Checked like anything read back from storage, so a bad choice fails here, not later.
   return { ok: true, indicator: ImportedIndicatorSchema.parse(indicator) };
+}
+
+/**
+ * The values of the rows that are England, a region or a local authority (`not-this-geography`),
+ * first row of each code: what Fingertips compares the areas with.
+ */
+function benchmarkRows(
+  rows: readonly ImportRow[],
+  unmatched: ImportReport['unmatched'],
+): NonNullable<ImportedIndicator['benchmarks']> {
+  const lines = new Set(
+    unmatched.filter((u) => u.kind === 'not-this-geography').map((u) => u.line),
+  );
+  const seen = new Set<string>();
+  return rows.flatMap((r) => {
+    if (!lines.has(r.line) || r.value === null || seen.has(r.code)) return [];
+    seen.add(r.code);
+    return [{ code: r.code, name: r.name, value: r.value }];
+  });
 }
 
 interface Join {

@@ -59,8 +59,18 @@ export const ImportedIndicatorSchema = z
     upper: column.optional(),
     /** What `lower`/`upper` are: Fingertips 95% or 99.8% limits, or a plain file's own. */
     interval: z.enum(['95%', '99.8%', 'as supplied']).nullable(),
+    /** A Fingertips export's 99.8% limits, kept beside its 95% ones (`lower`/`upper`). */
+    lower998: column.optional(),
+    upper998: column.optional(),
     count: column.optional(),
     denominator: column.optional(),
+    /**
+     * The file's rows for England, regions and local authorities (a Fingertips export carries
+     * them): the benchmarks its areas are compared with, as Fingertips compares them.
+     */
+    benchmarks: z
+      .array(z.object({ code: z.string(), name: z.string().nullable(), value: z.number() }))
+      .optional(),
     fileName: z.string(),
     /** ISO 8601. */
     importedAt: z.string(),
@@ -76,6 +86,8 @@ export const ImportedIndicatorSchema = z
       values: ind.values,
       lower: ind.lower,
       upper: ind.upper,
+      lower998: ind.lower998,
+      upper998: ind.upper998,
       count: ind.count,
       denominator: ind.denominator,
     })) {
