@@ -226,24 +226,33 @@ export class FunnelSection {
         text: `Every ${GEOGRAPHY_LEVELS[view.geography].noun.replace(/s$/, '')} and its band (${model.areas.length})`,
       }),
       el(
-        'table',
-        { class: 'data-table', id: 'funnel-table' },
-        el('caption', {
-          class: 'hint',
-          text: `Each ${GEOGRAPHY_LEVELS[view.geography].noun.replace(/s$/, '')}'s value (%) and denominator (${noun}), the 95% (upper line) and 99.8% (lower line) limits at that denominator, and its band; highest band first.`,
-        }),
+        'div',
+        {
+          class: 'funnel-table-box',
+          tabindex: '0',
+          role: 'region',
+          'aria-label': 'Every area and its band',
+        },
         el(
-          'thead',
-          {},
+          'table',
+          { class: 'data-table', id: 'funnel-table' },
+          el('caption', {
+            class: 'hint',
+            text: `Each ${GEOGRAPHY_LEVELS[view.geography].noun.replace(/s$/, '')}'s value (%) and denominator (${noun}), the 95% (upper line) and 99.8% (lower line) limits at that denominator, and its band; highest band first.`,
+          }),
           el(
-            'tr',
+            'thead',
             {},
-            ...['Area', '%', 'Limits 95% / 99.8%', 'Band'].map((t) =>
-              el('th', { scope: 'col', text: t }),
+            el(
+              'tr',
+              {},
+              ...['Area', '%', 'Limits 95% / 99.8%', 'Band'].map((t) =>
+                el('th', { scope: 'col', text: t }),
+              ),
             ),
           ),
+          el('tbody', {}, ...rows),
         ),
-        el('tbody', {}, ...rows),
       ),
       el('p', {}, button),
     );

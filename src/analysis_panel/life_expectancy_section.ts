@@ -12,6 +12,7 @@ import { AGE_BANDS, LIFE_EXPECTANCY_METHOD } from '../../workers/stats/life_expe
 import { fixed, withLimits } from './format.ts';
 import { SEED, SIMULATIONS } from './inequality_request.ts';
 import { lifeExpectancyIndicator } from './life_expectancy_indicator.ts';
+import { publishComputedLeSii } from '../reports/computed_le_sii.ts';
 import type { PanelContext } from './panel_context.ts';
 import { chartKey, renderSiiChart } from './sii_chart.ts';
 import { verdictWord } from '../ui/significance_style.ts';
@@ -184,7 +185,9 @@ export class LifeExpectancySection {
       ),
     );
     this.output.replaceChildren(
-      ...[this.chosenAge() === 0 ? this.mapButton(view, answer) : null].filter((b) => b !== null),
+      ...[this.chosenAge() === 0 ? this.mapButton(view, answer, quantiles) : null].filter(
+        (b) => b !== null,
+      ),
       table,
       el('p', {
         class: 'hint',
@@ -199,6 +202,7 @@ export class LifeExpectancySection {
   private mapButton(
     view: AtlasView,
     answer: Extract<LifeExpectancyAnswer, { ok: true }>,
+    quantiles: QuantileCount,
   ): HTMLElement | null {
     const t = view.model.table(view.geography);
     const ind = lifeExpectancyIndicator(answer.areas, view.geography, t.codes, this.fileName);
@@ -210,6 +214,21 @@ export class LifeExpectancySection {
     });
     button.onclick = () => {
       button.disabled = true;
+      // The one-pager quotes this SII (OHID's, from the pooled life tables) for these values.
+      publishComputedLeSii(
+        answer.inequality?.ok
+          ? {
+              indicatorId: ind.meta.id,
+              geography: view.geography,
+              fileName: this.fileName,
+              quantiles,
+              deprivationLabel: view.model.deprivationOf(view.geography).label,
+              place: view.model.manifest.area.name,
+              simulations: SIMULATIONS,
+              inequality: answer.inequality.value,
+            }
+          : null,
+      );
       void this.ctx.host
         .addImported(ind, true)
         .then(() => (this.status.textContent = `${ind.meta.label} is on the map.`))

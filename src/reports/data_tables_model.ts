@@ -67,9 +67,13 @@ export function siiGroupTable(view: AtlasView, out: InequalityOutput): TableMode
 }
 
 /** SII and RII with their limits, and how the deciles and the fit were made. */
-export function siiMethodNote(view: AtlasView, out: InequalityOutput): string {
+export function siiMethodNote(
+  view: AtlasView,
+  out: InequalityOutput,
+  definition: string = headlineSiiDefinition(view),
+): string {
   const meta = view.indicator;
-  return `SII ${withLimits(orient(out.sii.sii, meta.polarity), Math.min(meta.decimals, 2))}; RII ${withLimits(out.sii.rii, 3)} (${out.sii.riiDefinition}). Method. ${headlineSiiDefinition(view)} ${out.sii.method}.`;
+  return `SII ${withLimits(orient(out.sii.sii, meta.polarity), Math.min(meta.decimals, 2))}; RII ${withLimits(out.sii.rii, 3)} (${out.sii.riiDefinition}). Method. ${definition} ${out.sii.method}.`;
 }
 
 /** The localities' population-weighted means; null when the atlas has no localities. */

@@ -130,7 +130,7 @@ function gapSection(view: AtlasView, orientation: Orientation): HTMLElement {
 
 function siiSection(input: OnePagerInput): HTMLElement {
   const heading = `By deprivation decile`;
-  const s = siiSummary(input.view, input.sii);
+  const s = siiSummary(input.view, input.sii, input.computedLe ?? null);
   if (s.kind === 'missing') return section('rp-sii', heading, missing(s.text));
   return section(
     'rp-sii',
@@ -144,6 +144,9 @@ function siiSection(input: OnePagerInput): HTMLElement {
       s.rest,
     ),
     el('p', { class: 'rp-note', text: s.note }),
+    s.definition === null
+      ? null
+      : el('p', { class: 'rp-note rp-sii-definition', text: s.definition }),
   );
 }
 

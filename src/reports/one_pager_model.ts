@@ -27,6 +27,7 @@ import {
   type HeadlineFigure,
   type TrendPoint,
 } from './headline_figures.ts';
+import { computedLeShortDefinition, type ComputedLeSii } from './computed_le_sii.ts';
 import { siiChartSpec } from './sii_figure_model.ts';
 import type { SourceItem } from './source_lines.ts';
 import { placeName, shownLayers } from './view_text.ts';
@@ -43,6 +44,11 @@ export interface OnePagerInput {
   /** The pipeline's headline figures, or why they could not be read. */
   headline: Headline | string;
   sii: OnePagerSii;
+  /**
+   * Set when the indicator is life expectancy computed from the user's deaths file: `sii` is
+   * then that file's SII (`computedLeOutput`), and its definition is printed under it.
+   */
+  computedLe?: ComputedLeSii | null;
   dataTables: boolean;
   orientation: Orientation;
   date: Date;
@@ -202,9 +208,22 @@ export function gapNote(view: AtlasView): string | null {
 /** The SII under its chart, oriented so that positive means worse at the deprived end. */
 export type SiiSummary =
   | { kind: 'missing'; text: string }
-  | { kind: 'sii'; chart: SiiChartSpec; value: number; shown: string; rest: string; note: string };
+  | {
+      kind: 'sii';
+      chart: SiiChartSpec;
+      value: number;
+      shown: string;
+      rest: string;
+      note: string;
+      /** What the SII is, when it is not the headline SII (computed life expectancy). */
+      definition: string | null;
+    };
 
-export function siiSummary(view: AtlasView, sii: OnePagerSii): SiiSummary {
+export function siiSummary(
+  view: AtlasView,
+  sii: OnePagerSii,
+  computedLe: ComputedLeSii | null = null,
+): SiiSummary {
   if (sii === 'pending') return { kind: 'missing', text: 'Working out the SII…' };
   if (!sii.ok)
     return { kind: 'missing', text: `No SII for ${view.indicator.label}: ${sii.reason}.` };
@@ -221,6 +240,7 @@ export function siiSummary(view: AtlasView, sii: OnePagerSii): SiiSummary {
     shown: fixed(shown.value, d),
     rest: ` (95% limits ${fixed(shown.lower95, d)} to ${fixed(shown.upper95, d)}); ${shown.meaning}.`,
     note: `Dots: local ${dep.label} ${noun}s with their 95% intervals; line: the fitted slope. Method and RII with the data tables.`,
+    definition: computedLe ? computedLeShortDefinition(computedLe) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 /** The data tables after the one-pager, rendered from `data_tables_model.ts`. */
+import { computedLeDefinition } from './computed_le_sii.ts';
 import { dataTable } from '../ui/data_table.ts';
 import { el } from '../ui/dom.ts';
 import {
@@ -23,7 +24,14 @@ export function dataTablePage(input: OnePagerInput): HTMLElement {
   if (input.sii !== 'pending' && input.sii.ok)
     tables.push(
       table(siiGroupTable(view, input.sii.value)),
-      el('p', { class: 'rp-note', text: siiMethodNote(view, input.sii.value) }),
+      el('p', {
+        class: 'rp-note',
+        text: siiMethodNote(
+          view,
+          input.sii.value,
+          input.computedLe ? computedLeDefinition(input.computedLe) : undefined,
+        ),
+      }),
     );
   const localities = localityTable(view);
   if (localities) tables.push(table(localities));

@@ -9,6 +9,7 @@ import type { AtlasView } from '../state/atlas_view.ts';
 import type { GeographyId } from '../../contracts/geography.ts';
 import type { Headline } from '../../contracts/manifest.ts';
 import { headlineSii } from '../gap/headline_sii.ts';
+import { computedLeOutput, computedLeSiiFor, type ComputedLeSii } from './computed_le_sii.ts';
 import type { AtlasHost, PanelContext } from '../analysis_panel/panel_context.ts';
 import type { ViewState } from '../state/view_state.ts';
 import type { ProfileAssets } from '../ui/area_profile.ts';
@@ -260,9 +261,14 @@ export class ReportView {
     if (subtitle) subtitle.textContent = this.subtitleInput.value;
   }
 
-  private siiFor(view: AtlasView): Promise<Result<InequalityOutput>> {
+  private async siiFor(
+    view: AtlasView,
+  ): Promise<{ sii: Result<InequalityOutput>; computedLe: ComputedLeSii | null }> {
+    // Life expectancy computed from a deaths file has OHID's SII, from the panel's life tables.
+    const computedLe = computedLeSiiFor(view.geography, view.indicator.id);
+    if (computedLe) return { sii: { ok: true, value: computedLeOutput(computedLe) }, computedLe };
     // firstuse: the one headline SII the gap view also shows (src/gap/headline_sii.ts).
-    return headlineSii(this.ctx, view);
+    return { sii: await headlineSii(this.ctx, view), computedLe: null };
   }
 
   private render(): Promise<void> {
@@ -282,7 +288,7 @@ export class ReportView {
       if (this.kind === 'gap') {
         this.status.textContent =
           'Working out the slope index of inequality (100,000 simulations)…';
-        const sii = await this.siiFor(view);
+        const { sii, computedLe } = await this.siiFor(view);
         if (token !== this.token) return;
         pages = onePagerPages({
           view,
@@ -290,6 +296,7 @@ export class ReportView {
           subtitle: this.subtitleInput.value,
           headline,
           sii,
+          computedLe,
           dataTables: this.tablesBox.checked,
           orientation: this.orientation,
           date: new Date(),

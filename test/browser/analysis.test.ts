@@ -402,6 +402,26 @@ describe('the analysis panel', () => {
     await page.waitForSelector('#report-pages[data-state="ready"]', { timeout: 90_000 });
     expect(await page.textContent('.rp-map h2')).toContain('Life expectancy at birth, from');
     expect(Number(await page.getAttribute('.rp-sii-value', 'data-value'))).toBeGreaterThan(0);
+    // The SII is the panel's (OHID's, from the deciles' pooled life tables), with its 95%
+    // limits and its definition under it; the data tables give the full method.
+    expect(await page.textContent('.rp-sii-value')).toBe(sii.toFixed(1));
+    const [lower = NaN, upper = NaN] = (
+      /\(95% limits (-?[\d.]+) to (-?[\d.]+)\)/.exec(
+        (await page.textContent('.rp-sii-figures')) ?? '',
+      ) ?? []
+    )
+      .slice(1)
+      .map(Number);
+    expect(lower).toBeLessThan(sii);
+    expect(upper).toBeGreaterThan(sii);
+    expect(await page.textContent('.rp-sii-definition')).toContain(
+      'SII of life expectancy at birth from ward_life_expectancy.csv: each local IMD',
+    );
+    expect(await page.textContent('.rp-sii-definition')).toContain(
+      'deaths and person-years pooled by age band (Chiang II)',
+    );
+    expect(await page.textContent('.rp-tables')).toContain("Chiang II with Silcocks' final band");
+    await page.locator('.rp-sii').scrollIntoViewIfNeeded();
     await screenshot(page, 'report-one-pager-computed-le');
     await page.keyboard.press('Escape');
 

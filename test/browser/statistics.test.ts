@@ -288,6 +288,60 @@ describe('significance in the area profile', () => {
   });
 });
 
+describe('an imported Fingertips export in the profile', () => {
+  it('compares a ward with the file’s own 95% and 99.8% limits against its Sefton and England rows', async () => {
+    const { page, errors } = await open('?level=ward&ind=imd2019_score');
+    await page.locator('#import-panel summary').click();
+    await page.setInputFiles(
+      '#import-file',
+      path.join(
+        REPO_ROOT,
+        'test',
+        'fixtures',
+        'import',
+        'fingertips_sefton_wards_limits_counts.csv',
+      ),
+    );
+    await expect.poll(() => page.textContent('#import-status')).toContain('Fingertips export');
+    await page.click('#import-form button[type="submit"]');
+    await expect
+      .poll(() => page.textContent('#import-status'))
+      .toContain('22 of 22 areas have a value');
+    await page.evaluate(() => window.gapAtlas?.update({ sel: 'E05000942' }));
+    await page.check('input[name="sig-level"][value="0.95"]');
+    const row = '#significance-table tr[data-ind^="import_"]';
+    await expect.poll(() => page.locator(row).count()).toBe(1);
+    const verdicts = () =>
+      page
+        .locator(`${row} td[data-verdict]`)
+        .evaluateAll((tds) => tds.map((td) => td.textContent?.trim() ?? ''));
+    // Linacre 23.5 (21.7 to 25.4): above Sefton's 21.0 and England's 20.0 at 95%.
+    expect(await page.textContent(`${row} td.num`)).toBe('23.5 (21.7 to 25.4)');
+    await expect.poll(verdicts).toEqual(['▲ Higher vs 21.0', '▲ Higher vs 20.0']);
+    expect(await page.textContent('#significance-method')).toContain('the file’s own limits');
+    await page.locator('#profile-significance').scrollIntoViewIfNeeded();
+    await shot(page, '#profile-significance', 'statistics-imported-significance-95');
+    // At 99.8% the file's 99.8% limits (20.7 to 26.6) reach Sefton's value: similar.
+    await page.check('input[name="sig-level"][value="0.998"]');
+    await expect.poll(() => page.textContent(`${row} td.num`)).toBe('23.5 (20.7 to 26.6)');
+    await expect.poll(verdicts).toEqual(['● Similar vs 21.0', '▲ Higher vs 20.0']);
+    // Ford has counts and no limits: Wilson limits from them; Park's value is not its count over
+    // its denominator and has no limits: no comparison.
+    await page.evaluate(() => window.gapAtlas?.update({ sel: 'E05000939' }));
+    await expect.poll(() => page.textContent('#profile-title')).toBe('Ford');
+    await expect.poll(() => page.locator(row).count()).toBe(1);
+    expect(await page.textContent('#significance-method')).toContain(
+      'Wilson limits from the file’s count and denominator',
+    );
+    await page.evaluate(() => window.gapAtlas?.update({ sel: 'E05000949' }));
+    await expect.poll(() => page.textContent('#profile-title')).toBe('Park');
+    expect(await page.locator(row).count()).toBe(0);
+    await page.check('input[name="sig-level"][value="0.95"]');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('life expectancy from a file, with limits and the comparison', () => {
   it('shows each ward at 65 with 99.8% limits against all the file’s wards, as the worker computes', async () => {
     const file = path.join(REPO_ROOT, 'test', 'fixtures', 'analysis', 'ward_life_expectancy.csv');
