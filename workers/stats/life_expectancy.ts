@@ -150,6 +150,9 @@ export function lifeExpectancy(
         ? Number.NaN
         : (AGE_BAND_STARTS[i + 1] as number) - (AGE_BAND_STARTS[i] as number);
   }
+  // ../shared/METHODS.md section 3: a_x = 0.1 at age 0, 0.5 otherwise; M_x = deaths /
+  // population; q_x = n M_x / (1 + n (1 - a_x) M_x), 1 in the final band and wherever deaths
+  // exceed population / (n a_x); l_0 = 100,000; d_x = l_x q_x.
   l[0] = 100_000;
   for (let i = 0; i < BANDS; i++) {
     const mi = m[i] as number;
@@ -162,6 +165,8 @@ export function lifeExpectancy(
     q[i] = qi;
     l[i + 1] = (l[i] as number) * (1 - qi);
   }
+  // METHODS.md section 3: L_x = n (l_{x+n} + a_x d_x); the final band's L = l / M;
+  // T_x = sum of L from x up; e_x = T_x / l_x.
   for (let i = 0; i < BANDS; i++) {
     const li = l[i] as number;
     const di = li - (l[i + 1] as number);
@@ -177,7 +182,9 @@ export function lifeExpectancy(
     const li = l[i] as number;
     e[i] = li === 0 ? 0 : t / li;
   }
-  // Variance contributions, summed from the oldest band down.
+  // Variance contributions, summed from the oldest band down (METHODS.md section 3):
+  // Var(q_x) = q_x^2 (1 - q_x) / D_x; band contribution l_x^2 [(1 - a_x) n + e_{x+n}]^2 Var(q_x);
+  // final band (l_w / 2)^2 * 4 / (D_w M_w^2); SE(e_x) = sqrt(sum from x up) / l_x.
   const sumVar = new Float64Array(BANDS);
   let acc = 0;
   for (let i = FINAL; i >= 0; i--) {
@@ -218,6 +225,8 @@ export function lifeExpectancy(
     }
     const ei = e[i] as number;
     const se = Math.sqrt((sumVar[i] as number) / (li * li));
+    // 95% CI = e_x -/+ z SE with z = qnorm(0.975), not 1.96 (issue 14); suppressed when wider
+    // than 20 years (METHODS.md section 3).
     const halfWidth = Z_975 * se;
     const tooWide = 2 * halfWidth > MAX_CI_WIDTH_YEARS;
     ages.push({

@@ -1,6 +1,7 @@
 /**
  * Seeded random numbers, so every Monte Carlo interval in the atlas can be reproduced
- * exactly from its seed.
+ * exactly from its seed (../shared/METHODS.md section 2: "use a seeded random generator so
+ * that results are reproducible").
  */
 
 /** A source of uniform numbers in [0, 1). */

@@ -169,7 +169,10 @@ function prepare(
   return ok(prepared);
 }
 
-/** SE on the fitting scale: as given, or (upper - lower) / (2 * 1.959964) after transforming. */
+/**
+ * SE on the fitting scale: as given, or (upper - lower) / (2 * 1.959964) after transforming
+ * (../shared/METHODS.md section 2, the input).
+ */
 function standardError(row: SiiQuantileInput, transform: Transform, asked: string): Result<number> {
   const { se, lower, upper } = row;
   if (se !== undefined && transform !== 'none') {

@@ -5,6 +5,9 @@
  * `siiDesign`, so one draw costs a few multiply-adds per quantile and the loop allocates
  * nothing. For rates and proportions fitted on their own scale (phe_sii's default without a
  * transform), each draw is made on the log or logit scale and turned back before the refit.
+ * ../shared/METHODS.md section 2: "95% CI by simulation: draw each y_i from Normal(y_i, SE_i),
+ * refit, take the 2.5th and 97.5th percentiles"; OHID uses 100,000 draws, never fewer than
+ * 1,000, from a seeded generator (random.ts) so that results are reproducible.
  */
 import { kthSmallest } from './order_statistic.ts';
 import { seededNormal } from './random.ts';

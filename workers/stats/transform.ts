@@ -1,6 +1,8 @@
 /**
  * Scales on which the SII line may be fitted. PHEindicatormethods `phe_sii` recommends log for
- * rates and logit for proportions (0..1), with results returned in the original units.
+ * rates and logit for proportions (0..1), with results returned in the original units
+ * (../shared/METHODS.md section 2: "optional transform for rates/proportions (log / logit
+ * before fitting, back-transform after)").
  */
 export const TRANSFORMS = ['none', 'log', 'logit'] as const;
 export type Transform = (typeof TRANSFORMS)[number];

@@ -2,6 +2,9 @@
  * Weighted least-squares line through quantile midpoints, in closed form. Because the
  * design (midpoints and weights) is fixed, each coefficient is a fixed linear combination of
  * the y values; the simulation reuses those combinations instead of refitting a matrix.
+ * ../shared/METHODS.md section 2: a_i = p_i / sum(p); b_i = sum(a_1..a_{i-1}) + a_i / 2 (most
+ * deprived first); y_i = beta0 + beta1 b_i fitted with weights a_i; SII = beta1 and
+ * RII = (beta0 + beta1) / beta0 (Low & Low, J Public Health 2004;26:388-395).
  */
 
 /** Design of the SII regression for one set of quantile populations. */
