@@ -69,10 +69,10 @@ export function computedLeOutput(s: ComputedLeSii): InequalityOutput {
   };
 }
 
-/** One sentence for under the one-pager's SII. */
+/** One sentence for under the one-pager's SII chart, in place of its usual note. */
 export function computedLeShortDefinition(s: ComputedLeSii): string {
   const noun = quantileNoun(s.quantiles);
-  return `SII of life expectancy at birth from ${s.fileName}: each local ${s.deprivationLabel} ${noun}'s deaths and person-years pooled by age band (Chiang II), the line fitted across residents ranked by deprivation, 95% limits from ${s.simulations.toLocaleString('en-GB')} simulations (Low & Low 2004), as OHID builds it.`;
+  return `Dots: each local ${s.deprivationLabel} ${noun}'s life expectancy from its pooled deaths and person-years (Chiang II) with 95% limits; line: the fitted slope (SII; limits from ${s.simulations.toLocaleString('en-GB')} simulations, Low & Low 2004), as OHID. Method with the data tables.`;
 }
 
 /** The full definition, for the data tables. */

@@ -143,10 +143,10 @@ function siiSection(input: OnePagerInput): HTMLElement {
       el('strong', { class: 'rp-sii-value', 'data-value': String(s.value), text: s.shown }),
       s.rest,
     ),
-    el('p', { class: 'rp-note', text: s.note }),
-    s.definition === null
-      ? null
-      : el('p', { class: 'rp-note rp-sii-definition', text: s.definition }),
+    el('p', {
+      class: s.definition === null ? 'rp-note' : 'rp-note rp-sii-definition',
+      text: s.note,
+    }),
   );
 }
 

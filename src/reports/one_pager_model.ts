@@ -239,7 +239,10 @@ export function siiSummary(
     value: shown.value,
     shown: fixed(shown.value, d),
     rest: ` (95% limits ${fixed(shown.lower95, d)} to ${fixed(shown.upper95, d)}); ${shown.meaning}.`,
-    note: `Dots: local ${dep.label} ${noun}s with their 95% intervals; line: the fitted slope. Method and RII with the data tables.`,
+    // Computed life expectancy: the note says how its SII was made (it is not the headline one).
+    note: computedLe
+      ? computedLeShortDefinition(computedLe)
+      : `Dots: local ${dep.label} ${noun}s with their 95% intervals; line: the fitted slope. Method and RII with the data tables.`,
     definition: computedLe ? computedLeShortDefinition(computedLe) : null,
   };
 }

@@ -415,10 +415,10 @@ describe('the analysis panel', () => {
     expect(lower).toBeLessThan(sii);
     expect(upper).toBeGreaterThan(sii);
     expect(await page.textContent('.rp-sii-definition')).toContain(
-      'SII of life expectancy at birth from ward_life_expectancy.csv: each local IMD',
+      "Dots: each local IMD 2025 decile's life expectancy from its pooled deaths and person-years (Chiang II) with 95% limits",
     );
-    expect(await page.textContent('.rp-sii-definition')).toContain(
-      'deaths and person-years pooled by age band (Chiang II)',
+    expect(await page.textContent('.rp-tables')).toContain(
+      'computed in this browser from ward_life_expectancy.csv',
     );
     expect(await page.textContent('.rp-tables')).toContain("Chiang II with Silcocks' final band");
     await page.locator('.rp-sii').scrollIntoViewIfNeeded();

@@ -47,7 +47,7 @@ describe('computed life expectancy on the one-pager', () => {
       shown: '6.1',
       rest: ' (95% limits 5.0 to 7.3); positive = lower (worse) values at the most deprived end, as Fingertips.',
       definition:
-        "SII of life expectancy at birth from ward_life_expectancy.csv: each local IMD 2019 decile's deaths and person-years pooled by age band (Chiang II), the line fitted across residents ranked by deprivation, 95% limits from 100,000 simulations (Low & Low 2004), as OHID builds it.",
+        "Dots: each local IMD 2019 decile's life expectancy from its pooled deaths and person-years (Chiang II) with 95% limits; line: the fitted slope (SII; limits from 100,000 simulations, Low & Low 2004), as OHID. Method with the data tables.",
     });
     // Any other indicator's SII has no extra definition on the page.
     expect(siiSummary(view, { ok: true, value: SII_OUTPUT })).toMatchObject({ definition: null });
