@@ -124,14 +124,17 @@ async function start(): Promise<void> {
   window.gapAtlas = { map, update: (change) => app.update(change) };
   // Code the first frame does not need: the analysis panel, the report pages and the register
   // load now, each in its own chunk.
-  const [{ startAnalysisPanel }, { startReports }, { startRegister }] = await Promise.all([
-    import('./analysis_panel/analysis_panel.ts'),
-    import('./reports/reports.ts'),
-    import('./register/register_ui.ts'),
-    done,
-  ]);
+  const [{ startAnalysisPanel }, { startReports }, { startRegister }, { startLocalityEditor }] =
+    await Promise.all([
+      import('./analysis_panel/analysis_panel.ts'),
+      import('./reports/reports.ts'),
+      import('./register/register_ui.ts'),
+      import('./gap/locality_editor.ts'),
+      done,
+    ]);
   startAnalysisPanel(app);
   startReports(app);
+  startLocalityEditor(app);
   const view = app.view();
   const t = view.model.tables;
   step(
