@@ -165,7 +165,10 @@ export function startLocalityEditor(host: LocalityHost): void {
           ),
         );
         select.value = String(draft.of.get(w.code) ?? -1);
-        select.onchange = () => draft.of.set(w.code, Number(select.value));
+        select.onchange = () => {
+          draft.of.set(w.code, Number(select.value));
+          status.textContent = '';
+        };
         return el('tr', {}, el('th', { scope: 'row', text: w.name }), el('td', {}, select));
       }),
     );

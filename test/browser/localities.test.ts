@@ -141,7 +141,7 @@ describe('your own localities', () => {
       'Localities defined in this view (Kirkby & Prescot: 7 wards; Huyton (south): 6 wards)',
     );
     expect(await page.textContent('#gap-chart')).toContain('Kirkby & Prescot');
-    await page.locator('#gap').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('gap-title')?.scrollIntoView());
     await screenshot(page, 'localities-gap-knowsley');
 
     // The link reproduces it in a new page.
