@@ -12,6 +12,7 @@ import type { LsoaColumn } from './columns.ts';
 import type { StagedOutput, WrittenFile } from './output.ts';
 import type { RawReader } from './raw_reader.ts';
 import type { Registry } from './registry.ts';
+import { applyFile10, readFile10Iod2025 } from './iod2025_file10.ts';
 import { imd2019Columns, Imd2019Row } from './sources/imd2019.ts';
 import { checkEnglandRows } from './sources/imd2019_england.ts';
 import { EQUAL_MEAN, iod2025Columns, Iod2025Row } from './sources/iod2025.ts';
@@ -130,6 +131,8 @@ export async function buildNational(
 
   say('national district table');
   const lad = await districtTable(out, options.bundles);
+  // IoD 2025 authority figures: MHCLG's published File 10 wherever it has the district.
+  applyFile10(lad.table, lad.methods, await readFile10Iod2025(raw));
   await write(`${ROOT}/tables/lad.json`, JSON.stringify(lad.table));
   for (const [id, values] of Object.entries(lad.table.values)) {
     await write(
