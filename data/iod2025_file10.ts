@@ -24,14 +24,22 @@ export const FILE10_2025: Record<string, { id: string; scale: number }> = {
 
 export const FILE10_2025_METHOD = `population-weighted average score as published by MHCLG (IoD 2025 File 10, local authority summaries, ${RAW.iod2025Summaries.path.replace(/^indicators\//, '')}; OGL v3)`;
 
-/** District code -> indicator id -> File 10's average score (in the atlas's unit). */
-export async function readFile10Iod2025(raw: RawReader): Promise<Map<string, Map<string, number>>> {
+/**
+ * Current district code -> indicator id -> File 10's average score (in the atlas's unit).
+ * File 10 names Barnsley and Sheffield by their codes before 2024 (E08000016, E08000019);
+ * `current` (the registry's code history) maps them to today's (E08000038, E08000039).
+ */
+export async function readFile10Iod2025(
+  raw: RawReader,
+  current: ReadonlyMap<string, string>,
+): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
   for (const { value: r } of await raw.table('iod2025Summaries', Summary2025)) {
     const to = FILE10_2025[r.index_domain];
     if (!to || r.average_score === null) continue;
-    let row = out.get(r.area_code);
-    if (!row) out.set(r.area_code, (row = new Map()));
+    const code = current.get(r.area_code) ?? r.area_code;
+    let row = out.get(code);
+    if (!row) out.set(code, (row = new Map()));
     // Rounded to the file's own precision times the scale (0.357 -> 35.7, no 35.699999…).
     row.set(to.id, Math.round(r.average_score * to.scale * 1e6) / 1e6);
   }
