@@ -1,7 +1,6 @@
 import type { PanelContext } from '../analysis_panel/panel_context.ts';
 import { withLimits } from '../analysis_panel/format.ts';
 import { formatValue } from '../atlas_model.ts';
-import { LOCALITIES } from '../config/localities.ts';
 import type { AtlasView } from '../state/atlas_view.ts';
 import { el } from '../ui/dom.ts';
 import { orient } from '../../workers/inequality/inequality_by_deprivation.ts';
@@ -9,26 +8,8 @@ import { areaLimitsOf } from './area_limits.ts';
 import { gapMeasures, type RangeEnd } from './gap_measures.ts';
 import { headlineSii, headlineSiiDefinition } from './headline_sii.ts';
 
-/**
- * The gap view's title: north-south only where the authority's named localities are compared;
- * the user's own localities are named in it.
- */
-export function gapTitle(view: AtlasView): string {
-  const grouping =
-    view.gap?.grouping ?? (LOCALITIES[view.model.manifest.area.id] ? 'named' : 'fifths');
-  if (grouping === 'custom' && view.gap)
-    return `The gap between ${listNames(view.gap.summaries.map((s) => s.name))}`;
-  return grouping === 'named'
-    ? 'The north-south gap'
-    : `The gap across ${view.model.manifest.area.name}`;
-}
-
-/** "A, B and C". */
-export function listNames(names: readonly string[]): string {
-  return names.length < 2
-    ? names.join('')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
-}
+export { gapTitle } from '../reports/view_text.ts';
+import { gapTitle } from '../reports/view_text.ts';
 
 let drawn = 0;
 
