@@ -55,9 +55,14 @@ wirePanels();
 // register: read the private edit link before anything rewrites the address bar.
 const editLink = takeEditLink();
 
-/** Opens another authority (or England): a new page, so only that bundle is loaded. */
+/**
+ * Opens another authority (or England): a new page, so only that bundle is loaded. Its
+ * selection, map position and localities (wards of this authority) are not carried over.
+ */
 function openAuthority(state: ViewState, id: string): void {
-  location.assign(serializeViewState({ ...state, la: id, sel: undefined, at: undefined }));
+  location.assign(
+    serializeViewState({ ...state, la: id, sel: undefined, at: undefined, loc: undefined }),
+  );
 }
 
 async function start(): Promise<void> {
