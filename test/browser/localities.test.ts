@@ -47,7 +47,10 @@ afterAll(async () => {
 });
 
 async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
   const errors = watchErrors(page);
   await page.goto(url);
   await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 120_000 });
@@ -154,6 +157,14 @@ describe('your own localities', () => {
     expect(await again.page.inputValue('#locality-editor .locality-names input >> nth=1')).toBe(
       'Huyton (south)',
     );
+    // The exported gap chart is titled and keyed by them.
+    const [download] = await Promise.all([
+      again.page.waitForEvent('download', { timeout: 120_000 }),
+      again.page.click('#export-gap-svg'),
+    ]);
+    const svg = await readFile((await download.path()) ?? '', 'utf8');
+    expect(svg).toContain('The gap between Kirkby &amp; Prescot and Huyton (south)');
+    expect(svg).toMatch(/Kirkby &amp; Prescot: [\d.]+ \(population-weighted mean of 7 wards\)/);
     // The one-page report's locality table uses them too.
     await again.page.click('#open-report-gap');
     await again.page.waitForSelector('#report-pages[data-state="ready"]', { timeout: 120_000 });
