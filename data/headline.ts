@@ -32,7 +32,7 @@ const Summary2019 = z.object({
   rank_average_score: optNum,
   proportion_bottom_decile: optNum,
 });
-const Summary2025 = z.object({
+export const Summary2025 = z.object({
   area_code: gss(),
   area_name: text,
   index_domain: text,

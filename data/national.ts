@@ -12,6 +12,8 @@ import type { LsoaColumn } from './columns.ts';
 import type { StagedOutput, WrittenFile } from './output.ts';
 import type { RawReader } from './raw_reader.ts';
 import type { Registry } from './registry.ts';
+import { applyFile10, readFile10Iod2025 } from './iod2025_file10.ts';
+import { addUnbuiltDistricts } from './national_districts.ts';
 import { imd2019Columns, Imd2019Row } from './sources/imd2019.ts';
 import { checkEnglandRows } from './sources/imd2019_england.ts';
 import { EQUAL_MEAN, iod2025Columns, Iod2025Row } from './sources/iod2025.ts';
@@ -61,8 +63,9 @@ export async function buildNational(
     return w;
   };
 
+  const columns11 = await englandColumns11(raw);
   const columns: Record<LsoaGeography, { codes: string[]; columns: LsoaColumn[] }> = {
-    lsoa11: await englandColumns11(raw),
+    lsoa11: columns11,
     lsoa21: await englandColumns21(raw),
   };
   const tiles: TileLayer[] = [];
@@ -130,6 +133,11 @@ export async function buildNational(
 
   say('national district table');
   const lad = await districtTable(out, options.bundles);
+  // A partial build still lists every district (IoD 2019 rolled up here, IoD 2025 File 10).
+  const unbuilt = addUnbuiltDistricts(lad.table, lad.methods, registry, columns11);
+  if (unbuilt) say(`national district table: ${unbuilt} districts without a bundle listed too`);
+  // IoD 2025 authority figures: MHCLG's published File 10 wherever it has the district.
+  applyFile10(lad.table, lad.methods, await readFile10Iod2025(raw, registry.current));
   await write(`${ROOT}/tables/lad.json`, JSON.stringify(lad.table));
   for (const [id, values] of Object.entries(lad.table.values)) {
     await write(
@@ -175,7 +183,11 @@ async function englandColumns11(raw: RawReader) {
   const rows = checkEnglandRows(await raw.table('imd2019England', Imd2019Row))
     .map((r) => r.value)
     .sort((a, b) => (a.lsoa11cd < b.lsoa11cd ? -1 : 1));
-  return { codes: rows.map((r) => r.lsoa11cd), columns: imd2019Columns(rows) };
+  return {
+    codes: rows.map((r) => r.lsoa11cd),
+    columns: imd2019Columns(rows),
+    districts: rows.map((r) => r.lad19cd),
+  };
 }
 
 async function englandColumns21(raw: RawReader) {

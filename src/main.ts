@@ -55,9 +55,14 @@ wirePanels();
 // register: read the private edit link before anything rewrites the address bar.
 const editLink = takeEditLink();
 
-/** Opens another authority (or England): a new page, so only that bundle is loaded. */
+/**
+ * Opens another authority (or England): a new page, so only that bundle is loaded. Its
+ * selection, map position and localities (wards of this authority) are not carried over.
+ */
 function openAuthority(state: ViewState, id: string): void {
-  location.assign(serializeViewState({ ...state, la: id, sel: undefined, at: undefined }));
+  location.assign(
+    serializeViewState({ ...state, la: id, sel: undefined, at: undefined, loc: undefined }),
+  );
 }
 
 async function start(): Promise<void> {
@@ -124,14 +129,17 @@ async function start(): Promise<void> {
   window.gapAtlas = { map, update: (change) => app.update(change) };
   // Code the first frame does not need: the analysis panel, the report pages and the register
   // load now, each in its own chunk.
-  const [{ startAnalysisPanel }, { startReports }, { startRegister }] = await Promise.all([
-    import('./analysis_panel/analysis_panel.ts'),
-    import('./reports/reports.ts'),
-    import('./register/register_ui.ts'),
-    done,
-  ]);
+  const [{ startAnalysisPanel }, { startReports }, { startRegister }, { startLocalityEditor }] =
+    await Promise.all([
+      import('./analysis_panel/analysis_panel.ts'),
+      import('./reports/reports.ts'),
+      import('./register/register_ui.ts'),
+      import('./gap/locality_editor.ts'),
+      done,
+    ]);
   startAnalysisPanel(app);
   startReports(app);
+  startLocalityEditor(app);
   const view = app.view();
   const t = view.model.tables;
   step(

@@ -2,7 +2,6 @@ import type { GeographyId } from '../../contracts/geography.ts';
 import type { LayerMeta } from '../../contracts/manifest.ts';
 import type { PointCollection } from '../../contracts/point_layer.ts';
 import type { AtlasModel } from '../atlas_model.ts';
-import { normaliseName } from '../config/localities.ts';
 import type { ProfileAssets } from '../ui/area_profile.ts';
 
 /** Index of the area of `g` holding each lon/lat pair (-1 for none): the engine's job. */
@@ -18,7 +17,7 @@ const lonLatOf = (fc: PointCollection) =>
  * an area (for profiles). Point joins run in the worker; the answers are kept per geography.
  */
 export class AreaLocator {
-  private readonly localities = new Map<GeographyId, Int32Array>();
+  private readonly localities = new Map<string, Int32Array>();
   private readonly assets = new Map<GeographyId, Map<string, Int32Array>>();
 
   constructor(
@@ -27,14 +26,14 @@ export class AreaLocator {
     private readonly locate: LocatePoints,
   ) {}
 
-  /** Locality index per area: wards by name; other areas by the ward holding their centre. */
-  async localityOf(g: GeographyId, wardLists: string[][]): Promise<Int32Array> {
-    const cached = this.localities.get(g);
+  /**
+   * Locality index per area of `g`, from each ward's (`wardLocality`, in ward table order):
+   * wards directly; other areas by the ward holding their centre. Kept per geography and `key`
+   * (the grouping the ward indices came from).
+   */
+  async localityOf(g: GeographyId, wardLocality: Int32Array, key: string): Promise<Int32Array> {
+    const cached = this.localities.get(`${g}|${key}`);
     if (cached) return cached;
-    const wardTable = this.model.table('ward');
-    const wardLocality = wardTable.names.map((n) =>
-      wardLists.findIndex((list) => list.some((w) => normaliseName(w) === normaliseName(n))),
-    );
     let out: Int32Array;
     if (g === 'ward') out = Int32Array.from(wardLocality);
     else {
@@ -43,7 +42,7 @@ export class AreaLocator {
       const inWard = await this.locate('ward', xy);
       out = Int32Array.from(inWard, (w) => (w < 0 ? -1 : (wardLocality[w] ?? -1)));
     }
-    this.localities.set(g, out);
+    this.localities.set(`${g}|${key}`, out);
     return out;
   }
 

@@ -310,6 +310,7 @@ export class AtlasApp {
       this.state.order,
       deciles,
       this.locator,
+      this.state.loc,
     );
     if (token !== this.renderToken) return;
     this.lastGap = gap;

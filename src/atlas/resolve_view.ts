@@ -2,6 +2,7 @@ import type { GeographyId } from '../../contracts/geography.ts';
 import type { IndicatorMeta } from '../../contracts/manifest.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import { LEVELS, type Level, type ViewState } from '../state/view_state.ts';
+import { checkLocalityWards, decodeLocalities } from '../state/localities_param.ts';
 
 export interface ResolvedView {
   /** The state, corrected where it named what cannot be drawn. */
@@ -17,7 +18,7 @@ export interface ResolvedView {
 /**
  * What a view state can actually draw: an indicator this authority has (one its data lacks is
  * named with the reason), national deciles only for a published decile, and a level the
- * indicator exists at. Pure, so a bad link is corrected the same way everywhere.
+ * indicator exists at, localities of its own wards. Pure, so a bad link is corrected the same way everywhere.
  */
 export function resolveView(model: AtlasModel, requested: ViewState): ResolvedView {
   let state = requested;
@@ -38,6 +39,20 @@ export function resolveView(model: AtlasModel, requested: ViewState): ResolvedVi
       `National deciles are the classes of a published decile; ${meta.label} is shown in quantiles.`,
     );
     state = { ...state, cls: 'quantile' };
+  }
+  if (state.loc !== undefined) {
+    // The link's localities must be this authority's wards (a link made for another, or edited).
+    const d = decodeLocalities(state.loc);
+    const place = model.manifest.area.name;
+    const problem = d.ok
+      ? checkLocalityWards(d.groups, model.tables.ward?.codes ?? [], place)
+      : d.reason;
+    if (problem) {
+      notices.push(
+        `${problem.charAt(0).toUpperCase()}${problem.slice(1)}; the gap view shows ${place}'s default comparison.`,
+      );
+      state = { ...state, loc: undefined };
+    }
   }
   const available = LEVELS.filter((l) => model.geographyFor(l, meta));
   let geography = model.geographyFor(state.level, meta);

@@ -44,6 +44,8 @@ export class EnglandView {
   private hovered: string | undefined;
   private readonly table: TableView;
   private readonly indicators: IndicatorMeta[];
+  /** The authorities this build has a bundle for (the others are listed, not opened). */
+  private built: ReadonlySet<string> = new Set();
 
   private constructor(
     readonly map: MapLibreMap,
@@ -94,7 +96,20 @@ export class EnglandView {
     });
     setOutline(map, outlines);
     addAreaLayers(map, 'lad', outlines, 'outline');
-    const view = new EnglandView(map, worker, national, authorities, source, state, act);
+    // A partial build lists every district (national figures) but has bundles for some only.
+    const built = new Set(index.bundles.map((b) => b.id));
+    const guarded: EnglandActions = {
+      ...act,
+      open: (id) => {
+        if (built.has(id)) return act.open(id);
+        const name = authorities.names[authorities.codes.indexOf(id)] ?? id;
+        act.notice(
+          `${name} is listed with its national figures, but this build has no bundle for it: add ${id} to the build's --area list to open it.`,
+        );
+      },
+    };
+    const view = new EnglandView(map, worker, national, authorities, source, state, guarded);
+    view.built = built;
     view.wire();
     await view.render();
     return view;
@@ -191,7 +206,9 @@ export class EnglandView {
       el('br'),
       rank ? `${ordinal(rank)} of ${this.c?.n ?? 0} (${rankMeaning(meta)})` : 'no data',
       el('br'),
-      'Click to open this authority',
+      this.built.has(code)
+        ? 'Click to open this authority'
+        : 'National figures only: not built in this atlas',
     ];
   }
 

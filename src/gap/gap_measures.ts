@@ -19,8 +19,16 @@ export interface RangeEnd {
 export interface GapMeasures {
   /** Highest and lowest area, by value; null with fewer than two areas with a value. */
   range: { highest: RangeEnd; lowest: RangeEnd; difference: number; areas: number } | null;
-  /** First locality minus second; null without two localities with a mean. */
-  localities: { first: LocalitySummary; second: LocalitySummary; difference: number } | null;
+  /**
+   * Two localities: first minus second. More (the user's own): the highest mean minus the
+   * lowest, `of` saying how many were compared. Null unless every locality has a mean.
+   */
+  localities: {
+    first: LocalitySummary;
+    second: LocalitySummary;
+    difference: number;
+    of: number;
+  } | null;
 }
 
 export function gapMeasures(
@@ -55,10 +63,24 @@ export function gapMeasures(
       areas: withValue.length,
     };
   }
-  const [first, second] = summaries;
-  const localities =
-    first && second && first.mean !== null && second.mean !== null
-      ? { first, second, difference: first.mean - second.mean }
-      : null;
-  return { range, localities };
+  return { range, localities: localityDifference(summaries) };
+}
+
+function localityDifference(summaries: readonly LocalitySummary[]): GapMeasures['localities'] {
+  const withMean = summaries.filter(
+    (s): s is LocalitySummary & { mean: number } => s.mean !== null,
+  );
+  if (withMean.length < 2 || withMean.length !== summaries.length) return null;
+  let [first, second] = withMean as [
+    LocalitySummary & { mean: number },
+    LocalitySummary & { mean: number },
+  ];
+  if (withMean.length > 2) {
+    for (const s of withMean) {
+      if (s.mean > first.mean) first = s;
+      if (s.mean < second.mean) second = s;
+    }
+    if (first === second) second = withMean.find((s) => s !== first) ?? second;
+  }
+  return { first, second, difference: first.mean - second.mean, of: withMean.length };
 }

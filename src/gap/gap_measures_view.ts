@@ -1,7 +1,6 @@
 import type { PanelContext } from '../analysis_panel/panel_context.ts';
 import { withLimits } from '../analysis_panel/format.ts';
 import { formatValue } from '../atlas_model.ts';
-import { LOCALITIES } from '../config/localities.ts';
 import type { AtlasView } from '../state/atlas_view.ts';
 import { el } from '../ui/dom.ts';
 import { orient } from '../../workers/inequality/inequality_by_deprivation.ts';
@@ -9,12 +8,8 @@ import { areaLimitsOf } from './area_limits.ts';
 import { gapMeasures, type RangeEnd } from './gap_measures.ts';
 import { headlineSii, headlineSiiDefinition } from './headline_sii.ts';
 
-/** The gap view's title: north-south only where the authority has named localities. */
-export function gapTitle(view: AtlasView): string {
-  return LOCALITIES[view.model.manifest.area.id]
-    ? 'The north-south gap'
-    : `The gap across ${view.model.manifest.area.name}`;
-}
+export { gapTitle } from '../reports/view_text.ts';
+import { gapTitle } from '../reports/view_text.ts';
 
 let drawn = 0;
 
@@ -70,14 +65,19 @@ export async function renderGapMeasures(
         ...(limits ? [] : ['The data has no confidence limits for single areas.']),
       )
     : card('gap-range', 'Range', 'not available', `Fewer than two ${gap.areaNoun} have a value.`);
-  const localities = LOCALITIES[view.model.manifest.area.id];
-  // Named localities where the authority has them; else its most and least deprived fifths.
-  const heading = localities
-    ? 'Difference of the locality means'
-    : 'Most against least deprived fifth';
-  const grouping = localities
-    ? ''
-    : ` ${view.model.manifest.area.name} has no named localities in the atlas: its ${gap.areaNoun} are ranked by deprivation score and grouped by fifths of residents.`;
+  // The user's localities, the authority's named ones, or its most and least deprived fifths.
+  const heading =
+    gap.grouping === 'fifths'
+      ? 'Most against least deprived fifth'
+      : m.localities && m.localities.of > 2
+        ? `Difference of the locality means: highest minus lowest of ${m.localities.of}`
+        : 'Difference of the locality means';
+  const grouping =
+    gap.grouping === 'fifths'
+      ? ` ${view.model.manifest.area.name} has no named localities in the atlas: its ${gap.areaNoun} are ranked by deprivation score and grouped by fifths of residents.`
+      : gap.grouping === 'custom'
+        ? ` Localities defined in this view (${gap.summaries.map((s) => `${s.name}: ${s.areas} ${gap.areaNoun}`).join('; ')}).`
+        : '';
   const locality = m.localities
     ? card(
         'gap-localities',

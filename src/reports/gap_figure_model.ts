@@ -38,7 +38,7 @@ export function gapKeyRows(d: GapChartData): KeyRow[] {
         : {
             kind: 'line',
             colour: localityStroke(line.locality).colour,
-            dash: KEY_DASH[line.locality === 0 ? 0 : 1],
+            dash: KEY_DASH[line.locality] ?? localityStroke(line.locality).dash,
             text: line.text,
           },
     );

@@ -1,6 +1,6 @@
 /**
  * The area profile as data: for a ward, MSOA, LSOA or a custom area, each indicator's value with
- * the authority's and England's beside it and where it ranks, the key figures (population,
+ * the authority's, its region's and England's beside it and where it ranks, the key figures (population,
  * deprivation, Core20) and the sources. Pure: no DOM; `profile_page.ts` renders it.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -25,6 +25,13 @@ export interface EnglandValue {
   method: string;
 }
 
+/** The authority's region (e.g. North West) and its values, rolled up like England's. */
+export interface RegionValues {
+  code: string;
+  name: string;
+  values: ReadonlyMap<string, EnglandValue>;
+}
+
 export type ProfileTarget =
   | { kind: 'area'; geography: GeographyId; code: string }
   | { kind: 'custom'; report: CustomAreaReport };
@@ -32,6 +39,8 @@ export type ProfileTarget =
 export interface ProfileInput {
   view: AtlasView;
   england: ReadonlyMap<string, EnglandValue>;
+  /** The region's values; null or absent: no region column. */
+  region?: RegionValues | null;
   date: Date;
 }
 
@@ -40,6 +49,9 @@ export interface ProfileRow {
   meta: IndicatorMeta;
   value: string;
   authority: string;
+  /** The region's value, or "–" (never a zero) with `regionReason` saying why. */
+  region: string;
+  regionReason: string;
   england: string;
   /** Rank among the authority's areas, or how a custom area's value was made. */
   rank: string;
@@ -62,6 +74,8 @@ export interface ProfileModel {
   figures: [string, string][];
   rows: ProfileRow[];
   rankHeading: string;
+  /** The region column's heading (its name, e.g. "North West"); null: no region column. */
+  regionName: string | null;
   sources: SourceItem[];
 }
 
@@ -73,11 +87,29 @@ export function englandText(
   return e ? formatValue(meta, e.value) : '–';
 }
 
+/** The region's value as shown, or "–" and why it has none. */
+export function regionText(
+  meta: IndicatorMeta,
+  region: RegionValues | null | undefined,
+): { text: string; reason: string } {
+  if (!region) return { text: '–', reason: 'no region values in the data' };
+  const r = region.values.get(meta.id);
+  if (r) return { text: formatValue(meta, r.value), reason: '' };
+  return {
+    text: '–',
+    reason:
+      meta.kind === 'rank' || meta.kind === 'decile'
+        ? `a rank or decile is a national position: it has no ${region.name} value`
+        : `no ${region.name} value: region figures are rolled up from the IoD 2019 England file's LSOAs, which does not give this indicator`,
+  };
+}
+
 export function profileSources(
   view: AtlasView,
   metas: IndicatorMeta[],
   g: GeographyId,
   england: ReadonlyMap<string, EnglandValue>,
+  region?: RegionValues | null,
 ): SourceItem[] {
   const items: SourceItem[] = metas.map((m) => ({
     what: m.theme,
@@ -91,7 +123,18 @@ export function profileSources(
     items.push({ what: l.label, source: `${l.source}, ${l.period}`, licence: l.licence });
   const methods = [...new Set([...england.values()].map((e) => e.method))];
   if (methods.length) items.push({ what: 'England', source: methods.join('; '), licence: '' });
+  const regional = [...new Set([...(region?.values.values() ?? [])].map((e) => e.method))];
+  if (region && regional.length)
+    items.push({ what: region.name, source: regional.join('; '), licence: '' });
   return items;
+}
+
+function regionCells(
+  meta: IndicatorMeta,
+  region: RegionValues | null | undefined,
+): { region: string; regionReason: string } {
+  const r = regionText(meta, region);
+  return { region: r.text, regionReason: r.reason };
 }
 
 /** The assets found in an area as map points, coloured as their layer on the atlas. */
@@ -112,7 +155,7 @@ export function areaProfileModel(
   input: ProfileInput,
   target: { geography: GeographyId; code: string },
 ): ProfileModel & { name: string; feature: Feature<Polygon | MultiPolygon> | undefined } {
-  const { view, england } = input;
+  const { view, england, region } = input;
   const g = target.geography;
   const t = view.model.table(g);
   const index = t.codes.indexOf(target.code);
@@ -132,6 +175,7 @@ export function areaProfileModel(
       meta: m,
       value: formatValue(m, v),
       authority: authority === null ? '–' : formatValue(m, authority),
+      ...regionCells(m, region),
       england: englandText(m, england),
       rank: r && ranked ? `${ordinal(r)} of ${n}` : '',
       spine: ranked
@@ -169,7 +213,8 @@ export function areaProfileModel(
     figures,
     rows,
     rankHeading: `Rank: among ${place}'s ${t.codes.length} ${level.noun}, 1 = worst`,
-    sources: profileSources(view, metas, g, england),
+    regionName: region?.name ?? null,
+    sources: profileSources(view, metas, g, england, region),
   };
 }
 
@@ -179,7 +224,7 @@ export function areaProfileModel(
  * numerators over summed denominators (../shared/METHODS.md section 4).
  */
 export function customProfileModel(input: ProfileInput, report: CustomAreaReport): ProfileModel {
-  const { view, england } = input;
+  const { view, england, region } = input;
   const g = report.geography;
   const t = view.model.table(g);
   const level = GEOGRAPHY_LEVELS[g];
@@ -193,6 +238,7 @@ export function customProfileModel(input: ProfileInput, report: CustomAreaReport
       meta: m,
       value: r.value === null ? `not computed` : formatValue(m, r.value),
       authority: authority === null ? '–' : formatValue(m, authority),
+      ...regionCells(m, region),
       england: englandText(m, england),
       rank: r.rule.kind === 'sum' ? 'sum' : r.rule.kind === 'weightedMean' ? 'weighted mean' : '',
       spine: r.value === null ? null : { values: t.values[m.id] ?? [], value: r.value, authority },
@@ -214,6 +260,7 @@ export function customProfileModel(input: ProfileInput, report: CustomAreaReport
     ],
     rows,
     rankHeading: `How: the members' values rolled up (sum of counts, or mean weighted by the denominator)`,
-    sources: profileSources(view, metas, g, england),
+    regionName: region?.name ?? null,
+    sources: profileSources(view, metas, g, england, region),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The area profile page, in the manner of an OHID Local Health profile: for a ward, MSOA, LSOA
- * or a custom area, every indicator with the authority's and England's value beside it, where
+ * or a custom area, every indicator with the authority's, its region's and England's value beside it, where
  * it ranks, the community assets inside, and a map inset showing where it is. This module
  * renders; the rows, figures and sources come from `profile_model.ts`.
  */
@@ -24,13 +24,22 @@ import { sourcesFooter } from './source_lines.ts';
 import { renderSvgMap, type SvgMapPoint } from './svg_map.ts';
 import { placeName } from './view_text.ts';
 
-function themeRows(rows: ProfileRow[], rankHeading: string, place: string): HTMLTableElement {
+function themeRows(
+  rows: ProfileRow[],
+  rankHeading: string,
+  place: string,
+  regionName: string | null,
+): HTMLTableElement {
   const byTheme = new Map<string, ProfileRow[]>();
   for (const r of rows) byTheme.set(r.meta.theme, [...(byTheme.get(r.meta.theme) ?? []), r]);
   const body: HTMLElement[] = [];
   for (const [theme, list] of byTheme) {
     body.push(
-      el('tr', { class: 'theme' }, el('th', { colspan: '6', scope: 'colgroup', text: theme })),
+      el(
+        'tr',
+        { class: 'theme' },
+        el('th', { colspan: regionName ? '7' : '6', scope: 'colgroup', text: theme }),
+      ),
     );
     for (const r of list)
       body.push(
@@ -45,6 +54,13 @@ function themeRows(rows: ProfileRow[], rankHeading: string, place: string): HTML
           ),
           el('td', { class: 'num rp-area-value', text: r.value }),
           el('td', { class: 'num', text: r.authority }),
+          regionName
+            ? el('td', {
+                class: 'num rp-region',
+                text: r.region,
+                ...(r.regionReason ? { title: r.regionReason } : {}),
+              })
+            : null,
           el('td', { class: 'num', text: r.england }),
           el('td', { class: 'num rp-rank', text: r.rank }),
           el(
@@ -63,7 +79,7 @@ function themeRows(rows: ProfileRow[], rankHeading: string, place: string): HTML
     el(
       'caption',
       {},
-      `Indicators. ${rankHeading}. Bar: the range of ${place}'s areas; dot: this area; line: ${place} as a whole; ▲ or ▼ instead of the dot: significantly higher or lower than ${place} (the area's ${significanceLevel() === 0.95 ? '95%' : '99.8%'} Wilson interval excludes its value; blue better, orange worse, purple where there is no direction). England: where the source data gives a national value.`,
+      `Indicators. ${rankHeading}. Bar: the range of ${place}'s areas; dot: this area; line: ${place} as a whole; ▲ or ▼ instead of the dot: significantly higher or lower than ${place} (the area's ${significanceLevel() === 0.95 ? '95%' : '99.8%'} Wilson interval excludes its value; blue better, orange worse, purple where there is no direction). England: where the source data gives a national value.${regionName ? ` ${regionName}: the region, rolled up from its LSOAs of the IoD 2019 England file like England; – where the data gives no region value (ranks and deciles are national positions; other indicators are not in that file).` : ''}`,
     ),
     el(
       'thead',
@@ -74,6 +90,7 @@ function themeRows(rows: ProfileRow[], rankHeading: string, place: string): HTML
         el('th', { scope: 'col', text: 'Indicator' }),
         el('th', { scope: 'col', class: 'num', text: 'This area' }),
         el('th', { scope: 'col', class: 'num', text: place }),
+        regionName ? el('th', { scope: 'col', class: 'num', text: regionName }) : null,
         el('th', { scope: 'col', class: 'num', text: 'England' }),
         el('th', { scope: 'col', class: 'num', text: rankHeading.split(':')[0] ?? 'Rank' }),
         el('th', { scope: 'col', text: 'Spread' }),
@@ -208,7 +225,7 @@ function profilePage(
       insetsOrMissing,
       el('div', {}, keyFigures(m.figures), assets),
     ),
-    themeRows(m.rows, m.rankHeading, placeName(view)),
+    themeRows(m.rows, m.rankHeading, placeName(view), m.regionName),
     sourcesFooter(m.sources, date),
   );
 }

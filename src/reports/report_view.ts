@@ -17,7 +17,7 @@ import { el } from '../ui/dom.ts';
 import { debounce } from '../ui/schedule.ts';
 import type { InequalityOutput } from '../../workers/inequality/inequality_by_deprivation.ts';
 import type { Result } from '../../workers/stats/result.ts';
-import { englandValues } from './england_values.ts';
+import { englandValues, regionValues } from './england_values.ts';
 import { loadHeadline } from '../headline_source.ts';
 import { onePagerPages } from './one_pager.ts';
 import { defaultReportSubtitle, defaultReportTitle, type Orientation } from './one_pager_model.ts';
@@ -324,7 +324,12 @@ export class ReportView {
   }
 
   private async profile(view: AtlasView, headline: Headline | string): Promise<HTMLElement[]> {
-    const input = { view, england: englandValues(headline), date: new Date() };
+    const input = {
+      view,
+      england: englandValues(headline),
+      region: regionValues(headline),
+      date: new Date(),
+    };
     const value = this.areaSelect.value;
     if (value.startsWith('custom:') && this.custom)
       return customProfilePages(input, this.custom.report);

@@ -4,6 +4,7 @@
  * Shared by the figure exports and the report pages. Pure: no DOM.
  */
 import type { AtlasView } from '../state/atlas_view.ts';
+import { LOCALITIES } from '../config/localities.ts';
 import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import type { LayerMeta } from '../../contracts/manifest.ts';
 import { LAYER_COLOURS } from '../map/point_layers.ts';
@@ -17,10 +18,30 @@ export function placeName(view: AtlasView): string {
   return view.model.manifest.area.name;
 }
 
+/**
+ * The gap view's title: north-south where the authority's named localities are compared (or
+ * the view has not drawn its gap yet and the authority has them); the user's own localities
+ * named; otherwise the gap across the authority.
+ */
+export function gapTitle(view: AtlasView): string {
+  const grouping =
+    view.gap?.grouping ?? (LOCALITIES[view.model.manifest.area.id] ? 'named' : 'fifths');
+  if (grouping === 'custom' && view.gap)
+    return `The gap between ${listNames(view.gap.summaries.map((s) => s.name))}`;
+  return grouping === 'named' ? 'The north-south gap' : `The gap across ${placeName(view)}`;
+}
+
+/** "A, B and C". */
+export function listNames(names: readonly string[]): string {
+  return names.length < 2
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
 export function defaultTitle(view: AtlasView, kind: FigureKind = 'map'): string {
   const geo = GEOGRAPHY_LEVELS[view.geography].label;
   const what = `${view.indicator.label} by ${geo}, ${placeName(view)}`;
-  if (kind === 'gap') return `The north-south gap: ${what}`;
+  if (kind === 'gap') return `${gapTitle(view)}: ${what}`;
   if (kind === 'sii')
     return `Inequality by deprivation: ${view.indicator.label}, ${placeName(view)}`;
   return what;

@@ -38,4 +38,9 @@ export interface GapInputs {
   decileLabel: string;
   summaries: LocalitySummary[];
   areaNoun: string;
+  /**
+   * What the summaries compare: the user's own localities (from the link), the authority's
+   * named localities (Sefton's), or by default its most and least deprived fifths of residents.
+   */
+  grouping: 'custom' | 'named' | 'fifths';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLASS_METHODS } from '../../workers/atlas/classify.ts';
 import { PALETTE_IDS, type PaletteId } from '../map/palettes.ts';
+import { decodeLocalities, isLocalityParam, MAX_LOCALITIES } from './localities_param.ts';
 
 export { LEVELS, type Level } from '../../contracts/geography.ts';
 import { LEVELS } from '../../contracts/geography.ts';
@@ -35,6 +36,8 @@ export const ViewStateSchema = z.object({
   rep: z.enum(['gap', 'profile']).optional(),
   /** Its page orientation. */
   orient: z.enum(['portrait', 'landscape']).optional(),
+  /** The user's own localities for the gap view (src/state/localities_param.ts). */
+  loc: z.string().refine(isLocalityParam).optional(),
 });
 export type ViewState = z.infer<typeof ViewStateSchema>;
 
@@ -62,6 +65,7 @@ const PARAM_HELP: Record<keyof ViewState, string> = {
   layers: 'expected layer ids separated by commas',
   rep: 'expected gap or profile',
   orient: 'expected portrait or landscape',
+  loc: `expected 2 to ${MAX_LOCALITIES} localities such as North:E05000001,E05000002|South:E05000003, each with its own wards and a name of letters, digits, spaces and & ' ( ) . -`,
 };
 
 /**
@@ -77,7 +81,12 @@ export function parseViewState(search: string): { state: ViewState; problems: st
     if (raw === null) continue;
     const one = ViewStateSchema.shape[key].safeParse(raw);
     if (one.success) state[key] = one.data;
-    else
+    else if (key === 'loc') {
+      const d = decodeLocalities(raw);
+      problems.push(
+        `the link's localities could not be used (${d.ok ? 'not valid' : d.reason}; ${PARAM_HELP.loc}); the gap view shows its default comparison`,
+      );
+    } else
       problems.push(
         `"${key}=${raw.slice(0, 40)}" is not valid (${PARAM_HELP[key]}); using the default`,
       );

@@ -46,9 +46,20 @@ export interface GapChartSize {
   plotHeight?: number;
 }
 
-/** Line colour and dash of each locality's mean: the first black dashed, the others red dotted. */
+/**
+ * Line colour and dash of each locality's mean: the first black dashed, the second red dotted;
+ * more localities (the user's own) get blue, green, purple and brown, each with its own dash.
+ */
+const STROKES = [
+  { colour: '#000', dash: '4 3' },
+  { colour: '#b2182b', dash: '1 2' },
+  { colour: '#2166ac', dash: '6 2 1 2' },
+  { colour: '#1b7837', dash: '2 4' },
+  { colour: '#762a83', dash: '8 3' },
+  { colour: '#8c510a', dash: '3 1' },
+] as const;
 export function localityStroke(i: number): { colour: string; dash: string } {
-  return i === 0 ? { colour: '#000', dash: '4 3' } : { colour: '#b2182b', dash: '1 2' };
+  return STROKES[i % STROKES.length] ?? STROKES[0];
 }
 
 /** The areas with a value, in the chart's order (north first, or most deprived first). */
@@ -84,6 +95,16 @@ export function localityLines(d: GapChartData): { text: string; locality: number
       text: `Difference (${a.name} minus ${b.name}): ${formatValue(meta, a.mean - b.mean)}`,
       locality: null,
     });
+  // More localities (the user's own): the highest mean minus the lowest, when all have one.
+  const means = summaries.map((s) => s.mean);
+  if (summaries.length > 2 && means.every((v) => v !== null)) {
+    const hi = summaries.reduce((x, y) => ((y.mean ?? 0) > (x.mean ?? 0) ? y : x));
+    const lo = summaries.reduce((x, y) => ((y.mean ?? 0) < (x.mean ?? 0) ? y : x));
+    lines.push({
+      text: `Difference (highest, ${hi.name}, minus lowest, ${lo.name}): ${formatValue(meta, (hi.mean ?? 0) - (lo.mean ?? 0))}`,
+      locality: null,
+    });
+  }
   return lines;
 }
 

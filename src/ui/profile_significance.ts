@@ -3,7 +3,7 @@
  * income and employment rates, Census 2021 and mid-2020 shares; workers/significance/
  * indicator_counts.ts, whose counts follow ../shared/METHODS.md section 4), the area's Wilson
  * score interval (PHEindicatormethods `phe_proportion`, workers/stats/proportion.ts) at 95% or
- * 99.8% against the authority's value and England's: better, similar or worse by the
+ * 99.8% against the authority's value, its region's and England's: better, similar or worse by the
  * indicator's polarity, higher, similar or lower where it has none; a word and a shape with
  * every colour, and the method under the table.
  */
@@ -38,17 +38,27 @@ export function significanceLevel(): Level {
 
 /** England's values of the atlas's indicators, once headline.json is read (null before). */
 let england: ReadonlyMap<string, number> | null = null;
+/** The region's (one region in headline.json: a district's, or a group's in one region). */
+let region: { name: string; values: ReadonlyMap<string, number> } | null = null;
 let englandLoading: Promise<void> | null = null;
 
 function loadEngland(manifest: Manifest): Promise<void> {
   englandLoading ??= loadHeadline(manifest).then((h) => {
+    const comparators = typeof h === 'string' ? [] : h.comparators;
     england = new Map(
-      typeof h === 'string'
-        ? []
-        : h.comparators
-            .filter((c) => c.areaCode === ENGLAND_CODE)
-            .map((c) => [c.indicatorId, c.value] as const),
+      comparators
+        .filter((c) => c.areaCode === ENGLAND_CODE)
+        .map((c) => [c.indicatorId, c.value] as const),
     );
+    const inRegion = comparators.filter((c) => c.areaCode.startsWith('E12'));
+    const first = inRegion[0];
+    region =
+      first && inRegion.every((c) => c.areaCode === first.areaCode)
+        ? {
+            name: first.areaName,
+            values: new Map(inRegion.map((c) => [c.indicatorId, c.value] as const)),
+          }
+        : null;
   });
   return englandLoading;
 }
@@ -62,6 +72,7 @@ export interface Benchmarked {
 export interface RowSignificance {
   share: LimitedShare;
   authority: Benchmarked | null;
+  region: Benchmarked | null;
   england: Benchmarked | null;
   /** Where the limits came from: the atlas's counts, or an import's limits or counts. */
   source: 'atlas-counts' | IntervalSource;
@@ -102,6 +113,7 @@ export function rowSignificance(
   return {
     share,
     authority: authority ? against(authority.name, authority.value) : null,
+    region: region ? against(region.name, region.values.get(meta.id)) : null,
     england: against('England', england?.get(meta.id)),
     source: 'atlas-counts',
   };
@@ -148,6 +160,7 @@ function importedSignificance(
   return {
     share: interval,
     authority: bench(model.table(g).districts[index], 'Authority'),
+    region: null,
     england: bench(ENGLAND_CODE, 'England'),
     source: interval.source,
   };
@@ -201,6 +214,7 @@ export function significanceBlock(
             text: `${formatValue(m, s.share.value)} (${formatValue(m, s.share.lower)} to ${formatValue(m, s.share.upper)})`,
           }),
           verdictCell(m, s.authority, false),
+          region ? verdictCell(m, s.region, false) : null,
           verdictCell(m, s.england, loading),
         ),
       ];
@@ -228,7 +242,9 @@ export function significanceBlock(
       }),
     );
     block.replaceChildren(
-      el('h3', { text: `Compared with ${authorityName} and England` }),
+      el('h3', {
+        text: `Compared with ${authorityName}${region ? `, ${region.name}` : ''} and England`,
+      }),
       switcher,
       rows.length
         ? el(
@@ -247,6 +263,7 @@ export function significanceBlock(
                 el('th', { scope: 'col', text: 'Indicator' }),
                 el('th', { scope: 'col', text: `Value (${pct} interval)` }),
                 el('th', { scope: 'col', text: `vs ${authorityName}` }),
+                region ? el('th', { scope: 'col', text: `vs ${region.name}` }) : null,
                 el('th', { scope: 'col', text: 'vs England' }),
               ),
             ),
@@ -256,7 +273,7 @@ export function significanceBlock(
       el('p', {
         class: 'hint method',
         id: 'significance-method',
-        text: `${comparisonMethod(chosen)} Counts: IoD 2019 income and employment rates × the IoD mid-2015 denominators; Census 2021 and mid-2020 shares from their count columns. Scores, ranks and the Core20 share have no counts and are not compared. England's values are the IoD 2019 England figures of headline.json; none are in the data for the Census shares (–).${imported.size ? ` Imported indicators use ${[...imported].join('; ')}, at the level chosen, against the file’s own rows for the authority and England (– where the file has none).` : ''}`,
+        text: `${comparisonMethod(chosen)} Counts: IoD 2019 income and employment rates × the IoD mid-2015 denominators; Census 2021 and mid-2020 shares from their count columns. Scores, ranks and the Core20 share have no counts and are not compared. England's${region ? ` and ${region.name}'s` : ''} values are the IoD 2019 figures of headline.json, rolled up from every LSOA of England${region ? ' or the region' : ''}; none are in the data for the Census shares (–).${imported.size ? ` Imported indicators use ${[...imported].join('; ')}, at the level chosen, against the file’s own rows for the authority and England (– where the file has none).` : ''}`,
       }),
     );
   };

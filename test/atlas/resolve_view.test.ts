@@ -83,4 +83,17 @@ describe('resolveView', () => {
     expect(r.state.level).toBe('lsoa');
     expect(r.geography).toBe('lsoa11');
   });
+
+  it("drops a link's localities naming wards the authority does not have, saying which", () => {
+    const r = resolveView(model, {
+      ...DEFAULT_VIEW,
+      loc: 'North:E05010934|South:E05010935',
+      k: 4,
+    });
+    expect(r.state.loc).toBeUndefined();
+    expect(r.state.k).toBe(4);
+    expect(r.notices).toEqual([
+      "The link's localities name 2 wards that Blackpool does not have (E05010934, E05010935); the gap view shows Blackpool's default comparison.",
+    ]);
+  });
 });

@@ -62,12 +62,19 @@ describe('England and any authority', () => {
     expect(await page.textContent('#area-name')).toContain('England');
     await expect.poll(() => distinctColours(page, '#map')).toBeGreaterThan(4);
     const rows = page.locator('#table-view tbody tr');
-    await expect.poll(() => rows.count()).toBe(4);
-    // Blackpool is the most deprived authority on IMD 2019 (MHCLG File 10: rank 1).
+    // Every district, also in this partial build (4 bundles): the others with national figures.
+    await expect.poll(() => rows.count()).toBe(296);
+    // Blackpool is the most deprived authority on IMD 2019 (MHCLG File 10: rank 1), Hart the least.
     expect(await rows.first().textContent()).toContain('Blackpool');
     expect(await rows.last().textContent()).toContain('Hart');
     expect(await page.textContent('#legend')).toContain('Local authority');
     await screenshot(page, 'england-overview');
+    // An authority without a bundle is listed, and says so instead of opening.
+    await page.locator('#table-view tbody tr', { hasText: 'Liverpool' }).first().press('Enter');
+    await expect
+      .poll(() => page.textContent('#notice'))
+      .toContain('Liverpool is listed with its national figures, but this build has no bundle');
+    expect(page.url()).toContain('la=england');
     await rows.first().press('Enter');
     await page.waitForURL(/la=E06000009/);
     await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });

@@ -2,12 +2,13 @@
 // ward profile, each printed to PDF by Chromium and read back with pdf.js: page size and count,
 // the title, legend, headline figures and attribution in the PDF's text, nothing cut off the
 // fixed page. PDFs and screenshots stay in test-results/ to be looked at.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '../../data/defaults.ts';
+import { DEFAULT_DATA_OPTIONS, REPO_ROOT } from '../../data/defaults.ts';
+import { readCsv } from '../../workers/csv/read_csv.ts';
 import { axeViolations, isSerious, launchChromium, screenshot, watchErrors } from './chromium.ts';
 
 const OUT = path.join(REPO_ROOT, 'test-results', 'reports');
@@ -30,6 +31,38 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/**
+ * The North West's IMD 2019 average score worked out here from the raw files, independently of
+ * the pipeline: every LSOA of the England file whose 2019 district is (or became) a North West
+ * district in lad.csv, its score weighted by its mid-2015 population (File 10's rule). The raw
+ * data has no MHCLG region figures to check against.
+ */
+async function northWestImdScore(): Promise<{ value: number; lsoas: number }> {
+  const raw = DEFAULT_DATA_OPTIONS.rawDir;
+  const read = async (p: string) => {
+    const csv = readCsv(await readFile(path.join(raw, p)), { file: p });
+    return csv.records.map((r) =>
+      Object.fromEntries(csv.header.map((h, i) => [h, r.cells[i] ?? ''])),
+    );
+  };
+  const lad = await read('boundaries/england/lad.csv');
+  const nw = new Set(lad.filter((r) => r.RGNCD === 'E12000002').map((r) => r.LADCD));
+  const now = new Map(
+    (await read('boundaries/england/lad_code_history.csv')).map((r) => [r.LADCD, r.LADCD_ACTIVE]),
+  );
+  let num = 0;
+  let den = 0;
+  let lsoas = 0;
+  for (const r of await read('indicators/imd2019_lsoa11_england.csv')) {
+    const d = r.lad19cd ?? '';
+    if (!nw.has(now.get(d) ?? d)) continue;
+    num += Number(r.imd_score) * Number(r.pop_total_mid2015);
+    den += Number(r.pop_total_mid2015);
+    lsoas++;
+  }
+  return { value: num / den, lsoas };
+}
 
 interface PdfPage {
   width: number;
@@ -208,9 +241,23 @@ describe('report pages', () => {
     );
     await ready();
     const imd = page.locator('.rp-profile-table tr[data-indicator="imd2019_score"] td');
-    // Sefton: MHCLG's published average score; England: rolled up from all 32,844 LSOAs.
+    // Sefton: MHCLG's published average score; its region, the North West, and England:
+    // rolled up from their LSOAs (4,497 and all 32,844).
     expect(await imd.nth(1).textContent()).toBe('27.035');
-    expect(await imd.nth(2).textContent()).toBe('21.722');
+    const nw = await northWestImdScore();
+    expect(nw.lsoas).toBe(4497);
+    expect(await imd.nth(2).textContent()).toBe(nw.value.toFixed(3));
+    expect(await imd.nth(3).textContent()).toBe('21.722');
+    const heads = await page.locator('.rp-profile-table thead th').allTextContents();
+    expect(heads.slice(1, 5)).toEqual(['This area', 'Sefton', 'North West', 'England']);
+    // A region value the data cannot give is a dash with its reason, never a zero.
+    const missing = page.locator(
+      '.rp-profile-table tr[data-indicator="imd2025_score"] td.rp-region',
+    );
+    expect(await missing.textContent()).toBe('–');
+    expect(await missing.getAttribute('title')).toMatch(
+      /^no North West value: region figures are rolled up from the IoD 2019 England file/,
+    );
     expect(await page.locator('.rp-assets li').count()).toBeGreaterThan(0);
     expect(await page.locator('.rp-inset svg path.highlight').count()).toBe(1);
     // Linacre is Sefton's most deprived ward: its dot sits at the right end of the spread bar,

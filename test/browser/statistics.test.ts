@@ -245,6 +245,8 @@ describe('significance in the area profile', () => {
     const at95 = verdictAt(index, 0.95, sefton);
     // England's IoD 2019 income deprivation rate, as headline.json gives it.
     const england = verdictAt(index, 0.95, 12.8571);
+    // The North West's, rolled up the same way from the region's LSOAs (headline.json).
+    const northWest = verdictAt(index, 0.95, 16.0363);
 
     const { page, errors } = await open(`?ind=imd2019_income_rate&level=lsoa&sel=${code}`, true);
     const row = '#significance-table tr[data-ind="imd2019_income_rate"]';
@@ -255,8 +257,13 @@ describe('significance in the area profile', () => {
         .evaluateAll((tds) =>
           tds.map((td) => [td.getAttribute('data-verdict'), td.textContent?.trim() ?? '']),
         );
-    await expect.poll(async () => (await verdicts()).length).toBe(2);
-    const [bySefton, byEngland] = await verdicts();
+    await expect.poll(async () => (await verdicts()).length).toBe(3);
+    const [bySefton, byRegion, byEngland] = await verdicts();
+    expect(byRegion?.[0]).toBe(northWest);
+    expect(byRegion?.[1]).toMatch(/vs 16\.0%$/);
+    expect(await page.textContent('#profile-significance h3')).toBe(
+      'Compared with Sefton, North West and England',
+    );
     expect(bySefton?.[0]).toBe(at95);
     expect(bySefton?.[1]).toMatch(at95 === 'worse' ? /^▲ Worse vs 16\.2%/ : /^▼ Better vs 16\.2%/);
     expect(byEngland?.[0]).toBe(england);

@@ -18,6 +18,7 @@ import {
 import { buildAtlasData, type BuildSummary } from '../../data/build.ts';
 import { PipelineError } from '../../data/errors.ts';
 import { sha256 } from '../../data/output.ts';
+import { readCsv } from '../../workers/csv/read_csv.ts';
 import { REAL_RAW, scratchDir } from '../helpers/raw_copy.ts';
 
 const AREA = 'E08000014,E08000011,E06000009,E07000089';
@@ -113,11 +114,13 @@ describe('a build of four districts with the national layers', () => {
 
   it('writes the national district table with the bundles’ own figures and the outlines of all 296 districts', async () => {
     const lad = IndicatorTableSchema.parse(await json('england/tables/lad.json'));
-    expect(lad.codes).toEqual(['E08000014', 'E08000011', 'E06000009', 'E07000089']);
-    for (const [i, code] of lad.codes.entries()) {
+    // The built districts first, then every other district with its national figures.
+    expect(lad.codes.slice(0, 4)).toEqual(['E08000014', 'E08000011', 'E06000009', 'E07000089']);
+    expect(lad.codes).toHaveLength(296);
+    for (const [i, code] of lad.codes.slice(0, 4).entries()) {
       const own = await tableOf(code, 'lad');
       expect(lad.values.imd2019_score?.[i]).toBe(own.values.imd2019_score?.[0]);
-      expect(lad.values.imd2025_score?.[i]).toBe(own.values.imd2025_score?.[0]);
+      expect(lad.values.imd2019_core20?.[i]).toBe(own.values.imd2019_core20?.[0]);
     }
     const topo = (await json('england/authorities.topo.json')) as Topology;
     const lads = topo.objects.lad as GeometryCollection<{ code: string }>;
@@ -207,4 +210,79 @@ describe('resuming', () => {
         .map((b) => b.contentHash),
     );
   }, 300_000);
+});
+
+describe('every district in a partial build’s England overview', () => {
+  it('lists the districts without a bundle with File 10 figures (IoD 2019 rolled up, IoD 2025 as published)', async () => {
+    const file = path.join(REAL_RAW, 'indicators', 'iod2019_lad19_summaries_england.csv');
+    const csv = readCsv(await readFile(file), { file: 'iod2019_lad19_summaries_england.csv' });
+    const col = (name: string) => csv.header.indexOf(name);
+    const published2019 = (code: string) =>
+      Number(
+        csv.records.find(
+          (r) =>
+            r.cells[col('lad19cd')] === code &&
+            r.cells[col('index_domain')] === 'Index of Multiple Deprivation',
+        )?.cells[col('average_score')],
+      );
+    const lad = IndicatorTableSchema.parse(await json('england/tables/lad.json'));
+    const at = (code: string, id: string) => lad.values[id]?.[lad.codes.indexOf(code)] ?? null;
+    expect(lad.values.imd2019_score?.every((v) => v !== null)).toBe(true);
+    expect(lad.values.imd2025_score?.every((v) => v !== null)).toBe(true);
+    // Liverpool, Manchester, Westminster: not built here; File 10's average score to 3 dp.
+    for (const code of ['E08000012', 'E08000003', 'E09000033']) {
+      const v = at(code, 'imd2019_score');
+      expect(v === null ? null : Math.round(v * 1000) / 1000).toBe(published2019(code));
+      expect(at(code, 'imd2019_core20')).not.toBeNull();
+    }
+    expect(lad.names[lad.codes.indexOf('E08000012')]).toBe('Liverpool');
+    // North Yorkshire (2023) has no 2019 row: rolled up from its predecessors' LSOAs.
+    expect(at('E06000065', 'imd2019_score')).toBeGreaterThan(0);
+    const meta = index.national?.indicators.find((i) => i.id === 'imd2019_score');
+    expect(meta?.geographies.lad?.method).toMatch(
+      /for the 292 districts not built, the same rule over their LSOAs of the IoD 2019 England file$/,
+    );
+  });
+});
+
+describe('IoD 2025 authority figures in the England overview', () => {
+  it('are MHCLG File 10 average scores, read here from the raw file, with their source', async () => {
+    // The raw file read independently of the pipeline (its own reader and schema).
+    const file = path.join(REAL_RAW, 'indicators', 'iod2025_lad24_summaries_england.csv');
+    const csv = readCsv(await readFile(file), { file: 'iod2025_lad24_summaries_england.csv' });
+    const col = (name: string) => csv.header.indexOf(name);
+    const published = (code: string, domain: string) => {
+      const row = csv.records.find(
+        (r) => r.cells[col('area_code')] === code && r.cells[col('index_domain')] === domain,
+      );
+      return Number(row?.cells[col('average_score')]);
+    };
+    const lad = IndicatorTableSchema.parse(await json('england/tables/lad.json'));
+    const at = (code: string, id: string) => lad.values[id]?.[lad.codes.indexOf(code)];
+    // Blackpool (most deprived in 2025 too: rank 1), Hart (296th), Sefton, Knowsley.
+    expect(published('E06000009', 'Index of Multiple Deprivation')).toBe(43.467);
+    expect(published('E07000089', 'Index of Multiple Deprivation')).toBe(5.914);
+    for (const code of ['E06000009', 'E07000089', 'E08000014', 'E08000011']) {
+      expect(at(code, 'imd2025_score')).toBe(published(code, 'Index of Multiple Deprivation'));
+      expect(at(code, 'imd2025_income_rate')).toBeCloseTo(
+        published(code, 'Income Deprivation') * 100,
+        9,
+      );
+      expect(at(code, 'imd2025_health_score')).toBeCloseTo(
+        published(code, 'Health Deprivation and Disability'),
+        9,
+      );
+      // The bundle keeps its own roll-up (an unweighted mean outside the city region).
+      const own = await tableOf(code, 'lad');
+      expect(own.values.imd2025_score?.[0]).not.toBeNull();
+    }
+    const hart = await tableOf('E07000089', 'lad');
+    expect(hart.values.imd2025_score?.[0]).not.toBe(5.914);
+    const meta = index.national?.indicators.find((i) => i.id === 'imd2025_score');
+    expect(meta?.geographies.lad?.method).toBe(
+      'population-weighted average score as published by MHCLG (IoD 2025 File 10, local authority summaries, iod2025_lad24_summaries_england.csv; OGL v3)',
+    );
+    const values = (await json('england/values/lad/imd2025_score.json')) as { values: number[] };
+    expect(values.values[lad.codes.indexOf('E06000009')]).toBe(43.467);
+  });
 });

@@ -118,6 +118,7 @@ export function fixtureView(): AtlasView {
         { name: 'South', mean: 76.2, population: 2500, areas: 2 },
       ],
       areaNoun: 'LSOAs',
+      grouping: 'named',
     },
   };
 }

@@ -75,3 +75,47 @@ export function deprivationFifths(
   }
   return out;
 }
+
+/**
+ * Each ward's locality index (-1 for none), in the order of `wardCodes`, from localities given
+ * as lists of ward codes (the user's own, or an authority's named ones). Pure.
+ */
+export function wardLocalityIndex(
+  wardCodes: readonly string[],
+  groups: readonly { wards: readonly string[] }[],
+): Int32Array {
+  const at = new Map<string, number>();
+  groups.forEach((g, l) => {
+    for (const w of g.wards) at.set(w, l);
+  });
+  return Int32Array.from(wardCodes, (c) => at.get(c) ?? -1);
+}
+
+/**
+ * A first suggestion for two localities: each ward's group, 0 (north) or 1 (south), splitting
+ * the wards ranked by the latitude of their population centre where half the residents lie
+ * north; -1 for a ward without a centre or population. Pure.
+ */
+export function northSouthHalves(
+  lat: ArrayLike<number | null>,
+  population: ArrayLike<number | null>,
+): Int32Array {
+  const out = new Int32Array(lat.length).fill(-1);
+  const ranked: number[] = [];
+  let total = 0;
+  for (let i = 0; i < lat.length; i++) {
+    const y = lat[i];
+    const p = population[i];
+    if (y === null || y === undefined || !Number.isFinite(y) || !p || !(p > 0)) continue;
+    ranked.push(i);
+    total += p;
+  }
+  ranked.sort((a, b) => (lat[b] ?? 0) - (lat[a] ?? 0) || a - b);
+  let before = 0;
+  for (const i of ranked) {
+    const p = population[i] ?? 0;
+    out[i] = (before + p / 2) / total <= 0.5 ? 0 : 1;
+    before += p;
+  }
+  return out;
+}
