@@ -41,10 +41,9 @@ import { showGpPractices } from './gp_colouring.ts';
 import { joinImported } from './join_imported.ts';
 import { MapInteraction } from './map_interaction.ts';
 import { renderMapKey } from './map_key.ts';
+import { renderGapMeasuresLater } from './gap_measures_later.ts';
 // firstuse: search any place at any geography; LSOAs named with their ward (src/places/).
 import type { PlaceFiles } from '../places/places.ts';
-import { panelContextOf } from '../analysis_panel/panel_context.ts';
-import { renderGapMeasures } from '../gap/gap_measures_view.ts';
 
 type Areas = Record<string, AreaCollection>;
 export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
@@ -319,12 +318,7 @@ export class AtlasApp {
     this.lastGap = gap;
     this.gap.render(gap.meta, gap.items, gap.order, gap.decileLabel, gap.summaries, gap.areaNoun);
     // firstuse: range, locality difference and the one SII, named, above the chart.
-    void renderGapMeasures(
-      byId('gap-measures'),
-      byId('gap-title'),
-      this.view(),
-      panelContextOf(this),
-    );
+    void renderGapMeasuresLater(this.view(), this);
     await yieldToMain();
     if (token !== this.renderToken) return;
     if (this.state.sel && !t.codes.includes(this.state.sel))
