@@ -11,7 +11,6 @@ import { setFlag, showGeography } from '../map/area_layers.ts';
 import { addContextLayers } from '../map/context_layers.ts';
 import { serializeViewState, type ViewState } from '../state/view_state.ts';
 import type { AtlasView, GapInputs } from '../state/atlas_view.ts';
-import { renderProfile } from '../ui/area_profile.ts';
 import { byId } from '../ui/dom.ts';
 import { GapChart } from '../ui/gap_chart.ts';
 import { renderIndicatorMeta } from '../ui/indicator_picker.ts';
@@ -377,6 +376,8 @@ export class AtlasApp {
     setFlag(this.map, this.geography, code, 'selected', true);
     const i = this.model.table(this.geography).codes.indexOf(code);
     if (i < 0) return;
+    // Its significance tests (and their distributions, ~38 KB gzipped) load with the first one.
+    const { renderProfile } = await import('../ui/area_profile.ts');
     renderProfile(
       panel,
       this.model,
