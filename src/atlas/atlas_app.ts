@@ -15,7 +15,7 @@ import { byId } from '../ui/dom.ts';
 import { GapChart } from '../ui/gap_chart.ts';
 import { renderIndicatorMeta } from '../ui/indicator_picker.ts';
 import { TableView } from '../ui/table_view.ts';
-import { debounce, yieldToMain } from '../ui/schedule.ts';
+import { afterNextFrame, debounce, yieldToMain } from '../ui/schedule.ts';
 import { AreaLocator } from './area_locator.ts';
 import {
   fillAreaList,
@@ -282,7 +282,7 @@ export class AtlasApp {
     const geoLabel =
       this.model.manifest.geographies.find((x) => x.id === geography)?.label ?? geography;
     // Then the panels, each piece its own task; the first time, after the map's first frame.
-    await (this.firstRenderDone ? yieldToMain() : nextIdleFrame(this.map));
+    await (this.firstRenderDone ? afterNextFrame() : nextIdleFrame(this.map));
     await decoded;
     if (token !== this.renderToken) return;
     renderMapKey(meta, c, this.state.pal, geoLabel, this.visibleLayers());
