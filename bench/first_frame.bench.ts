@@ -105,26 +105,34 @@ async function timeAuthoritySwitch(browser: Browser, base: string): Promise<numb
   return ms;
 }
 
-/** Switch times, indicator and geography, each to the map's next idle frame after the update. */
+/**
+ * Switch times, indicator and geography: to the map's first idle frame after the update (the
+ * map repainted in the new colours or geography, `<name>`), and to the end of the whole update
+ * (key, table, gap chart and the rest filled in, `<name>Done`).
+ */
 async function timeSwitches(page: Page): Promise<Record<string, number>> {
   // A string, not a function: tsx would wrap inner helpers in a __name() the page lacks.
   return (await page.evaluate(`(async () => {
     const atlas = window.gapAtlas;
     if (!atlas) throw new Error('no gapAtlas handle');
-    const time = async (change) => {
+    const out = {};
+    const time = async (name, change) => {
+      await new Promise((r) => setTimeout(r, 300));
       const t0 = performance.now();
-      const painted = new Promise((r) => atlas.map.once('idle', () => r()));
+      const painted = new Promise((r) => atlas.map.once('idle', () => {
+        out[name] = performance.now() - t0;
+        r();
+      }));
       await atlas.update(change);
       atlas.map.triggerRepaint();
       await painted;
-      return performance.now() - t0;
+      out[name + 'Done'] = performance.now() - t0;
     };
-    return {
-      indicator: await time({ ind: 'imd2019_income_score' }),
-      indicatorBack: await time({ ind: 'imd2019_score' }),
-      geography: await time({ level: 'ward' }),
-      geographyBack: await time({ level: 'lsoa' }),
-    };
+    await time('indicator', { ind: 'imd2019_income_score' });
+    await time('indicatorBack', { ind: 'imd2019_score' });
+    await time('geography', { level: 'ward' });
+    await time('geographyBack', { level: 'lsoa' });
+    return out;
   })()`)) as Record<string, number>;
 }
 
@@ -211,16 +219,16 @@ export async function run(): Promise<BenchRow[]> {
       notes: `worst of all runs and switches ${Math.round(after)} ms (target <= ${TARGETS.longTaskAfterMs}: ${verdict(after <= TARGETS.longTaskAfterMs)})`,
     },
     {
-      name: 'atlas: switch indicator, repaint complete',
+      name: 'atlas: switch indicator, map repainted (first idle frame after the update)',
       medianMs: median([switches.indicator ?? NaN, switches.indicatorBack ?? NaN]),
       runs: 2,
-      notes: `${sw('indicator')} and ${sw('indicatorBack')} ms (target <= ${TARGETS.indicatorSwitchMs}: ${verdict(Math.max(sw('indicator'), sw('indicatorBack')) <= TARGETS.indicatorSwitchMs)})`,
+      notes: `${sw('indicator')} and ${sw('indicatorBack')} ms (target <= ${TARGETS.indicatorSwitchMs}: ${verdict(Math.max(sw('indicator'), sw('indicatorBack')) <= TARGETS.indicatorSwitchMs)}); whole update with key, table and gap chart ${sw('indicatorDone')} and ${sw('indicatorBackDone')} ms`,
     },
     {
-      name: 'atlas: switch geography (LSOA -> ward -> LSOA), repaint complete',
+      name: 'atlas: switch geography (LSOA -> ward -> LSOA), map repainted',
       medianMs: median([switches.geography ?? NaN, switches.geographyBack ?? NaN]),
       runs: 2,
-      notes: `${sw('geography')} and ${sw('geographyBack')} ms (target <= ${TARGETS.geographySwitchMs}: ${verdict(Math.max(sw('geography'), sw('geographyBack')) <= TARGETS.geographySwitchMs)})`,
+      notes: `${sw('geography')} and ${sw('geographyBack')} ms (target <= ${TARGETS.geographySwitchMs}: ${verdict(Math.max(sw('geography'), sw('geographyBack')) <= TARGETS.geographySwitchMs)}); whole update ${sw('geographyDone')} and ${sw('geographyBackDone')} ms`,
     },
     {
       name: 'England overview: navigation to first complete frame (296 authorities coloured)',

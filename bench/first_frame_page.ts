@@ -1,5 +1,6 @@
 // One timed page load for bench/first_frame.bench.ts: a fresh browser context (cold cache),
 // a long-task observer installed before any page script runs, and the 'first-frame' mark.
+import { writeFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 declare global {
@@ -24,6 +25,8 @@ const SETTLE_MS = 2000;
 export async function measuredPage(
   browser: Browser,
   url: string,
+  /** Where to write a CPU profile of the load (DevTools format), if anywhere. */
+  cpuProfile?: string,
 ): Promise<{ timing: PageTiming; page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => {
@@ -39,6 +42,12 @@ export async function measuredPage(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  const cdp = cpuProfile ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(url);
   await page
     .waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 120_000 })
@@ -48,6 +57,11 @@ export async function measuredPage(
       });
     });
   await page.waitForTimeout(SETTLE_MS);
+  if (cdp && cpuProfile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    await writeFile(cpuProfile, JSON.stringify({ ...profile, timeOrigin: origin }));
+  }
   // A string, not a function: tsx would wrap the function's inner helpers in a __name()
   // call that does not exist in the page.
   const timing = (await page.evaluate(`(() => {

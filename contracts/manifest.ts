@@ -52,6 +52,11 @@ export const GeographyMetaSchema = z.object({
   object: z.string(),
   /** Indicator table file, relative to the manifest. */
   table: z.string(),
+  /**
+   * The geography's shapes as GeoJSON for the map (only the `code` property), relative to the
+   * manifest; MapLibre loads it by URL. Bundles written before it have only the topology.
+   */
+  geojson: z.string().optional(),
   source: z.string(),
   licence: z.string(),
 });

@@ -122,7 +122,14 @@ export async function buildAtlasData(options: BuildOptions): Promise<BuildSummar
     const legacy = summaries.find((s) => s.id === defaultBundle);
     if (legacy) await out.copyIn(`${out.dir}/areas/${defaultBundle}`, '.');
     files.push(
-      await writeIndex(out, { entries, defaultBundle, national, files: national?.files ?? [] }),
+      await writeIndex(out, {
+        entries,
+        defaultBundle,
+        national,
+        // Not the tiles: MapLibre asks for them by template (no ?v=), and listing thousands of
+        // them made index.json, read before every first frame, 170 KB.
+        files: (national?.files ?? []).filter((f) => !f.path.includes('/tiles/')),
+      }),
     );
 
     await out.commit();

@@ -10,6 +10,7 @@ import {
 } from './boundaries.ts';
 import { buildBundleTables } from './bundle_tables.ts';
 import { readHeadline } from './headline.ts';
+import { mapGeojsonFiles, mapGeojsonPath } from './map_geojson.ts';
 import { placeFiles } from './place_files.ts';
 import { sha256, type OutputFile, type WrittenFile } from './output.ts';
 import { readPointLayers } from './points.ts';
@@ -82,6 +83,7 @@ export async function buildBundle(
 
   const files: OutputFile[] = [
     { path: 'geometry.topo.json', content: geometryText },
+    ...mapGeojsonFiles(topo, Object.keys(features) as GeographyId[]),
     { path: 'headline.json', content: JSON.stringify(headline) },
     ...tables.map((t) => ({ path: `tables/${t.geography}.json`, content: JSON.stringify(t) })),
     ...layers.map((l) => ({
@@ -108,6 +110,7 @@ export async function buildBundle(
         count: features[g].length,
         object: g,
         table: `tables/${g}.json`,
+        geojson: mapGeojsonPath(g),
         source:
           g === 'lad'
             ? 'Local authority outlines dissolved from ONS LSOA 2021 BGC boundaries'

@@ -7,7 +7,9 @@ import { z } from 'zod';
 // zod's compiled validators use new Function, which the Content-Security-Policy forbids.
 z.config({ jitless: true });
 import type { AtlasDataApi } from '../workers/atlas/atlas_data_api.ts';
+import type { AtlasIndex } from '../contracts/atlas_index.ts';
 import { startAtlas } from './atlas/start_atlas.ts';
+import { createBaseMap } from './map/base_map.ts';
 import { FetchDataSource } from './data_source.ts';
 import { findAuthority } from './england/authority_search.ts';
 import { loadRuntimeConfig } from './config/runtime_config.ts';
@@ -80,6 +82,18 @@ async function start(): Promise<void> {
   if (runtime.problem) notice(runtime.problem);
   const wanted = state.la ?? index.defaultBundle;
   const bundle = index.bundles.find((b) => b.id.toLowerCase() === wanted.toLowerCase());
+  const entry = bundle ?? index.bundles.find((b) => b.id === index.defaultBundle);
+  const england = wanted === 'england' && index.national !== null;
+  // The map starts now, while the manifest and the data load: WebGL, MapLibre's worker and
+  // the style take a while, and need nothing but the bounds.
+  const mapCreated = createBaseMap(
+    byId('map'),
+    england ? englandBounds(index) : (entry?.bbox ?? [-6, 50, 2, 56]),
+    {
+      at: state.at,
+      styleUrl: runtime.config.basemapStyleUrl,
+    },
+  );
   const open = (id: string) => openAuthority(state, id);
   renderAuthorityPicker(
     document.querySelector<HTMLElement>('.app-header') ?? document.body,
@@ -89,10 +103,10 @@ async function start(): Promise<void> {
     notice,
   );
 
-  if (wanted === 'england' && index.national) {
+  if (england) {
     step(1, 'Loading England…');
     const { EnglandView } = await import('./england/england_view.ts');
-    const view = await EnglandView.start(index, root, worker, state, {
+    const view = await EnglandView.start(index, root, worker, mapCreated, state, {
       open,
       notice,
       writeUrl: (s) => history.replaceState(null, '', serializeViewState(s)),
@@ -112,14 +126,13 @@ async function start(): Promise<void> {
       `${found.ok ? '' : `${found.message} `}Showing ${index.bundles.find((b) => b.id === index.defaultBundle)?.name ?? index.defaultBundle}.`,
     );
   }
-  const entry = bundle ?? index.bundles.find((b) => b.id === index.defaultBundle);
   if (!entry) throw new Error(`index.json names a default bundle it does not list`);
   const { app, map, firstFrame, done, placeFiles } = await startAtlas({
     bundle: entry,
     source: root.bundle(entry),
     worker,
     state: { ...state, la: entry.id },
-    basemapStyleUrl: runtime.config.basemapStyleUrl,
+    map: mapCreated,
     notice,
     step,
   });
@@ -164,6 +177,19 @@ async function start(): Promise<void> {
     },
     editLink,
   );
+}
+
+/** England's extent: the national tiles' bounds, else every bundle's box. */
+function englandBounds(index: AtlasIndex): [number, number, number, number] {
+  const tiles = index.national?.tiles[0]?.bounds;
+  if (tiles) return tiles;
+  const boxes = index.bundles.map((b) => b.bbox);
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
 }
 
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);

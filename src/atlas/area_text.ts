@@ -46,6 +46,8 @@ export function searchArea(query: string, ctx: SearchContext): void {
   const notFound = () =>
     ctx.notice(noAreaMessage(query.toLowerCase(), ctx.geography(), ctx.model.manifest.area.name));
   if (ctx.placeFiles) {
+    // A new search's answer replaces the last one's, never read as it (it may take a moment).
+    byId('search-status').textContent = '';
     void findPlace(query, ctx.placeFiles, {
       geography: ctx.geography,
       table: (g) => ctx.model.table(g),

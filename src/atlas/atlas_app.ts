@@ -11,12 +11,11 @@ import { setFlag, showGeography } from '../map/area_layers.ts';
 import { addContextLayers } from '../map/context_layers.ts';
 import { serializeViewState, type ViewState } from '../state/view_state.ts';
 import type { AtlasView, GapInputs } from '../state/atlas_view.ts';
-import { renderProfile } from '../ui/area_profile.ts';
 import { byId } from '../ui/dom.ts';
 import { GapChart } from '../ui/gap_chart.ts';
 import { renderIndicatorMeta } from '../ui/indicator_picker.ts';
 import { TableView } from '../ui/table_view.ts';
-import { debounce, yieldToMain } from '../ui/schedule.ts';
+import { afterNextFrame, debounce, yieldToMain } from '../ui/schedule.ts';
 import { AreaLocator } from './area_locator.ts';
 import {
   fillAreaList,
@@ -27,18 +26,25 @@ import {
 } from './controls.ts';
 import { decilesOf } from './deciles.ts';
 import { resolveView } from './resolve_view.ts';
-import { addAreasOnce, addBundlePoints, paintChoropleth, showPointLayers } from './map_paint.ts';
+import {
+  addAreasOnce,
+  addBundlePoints,
+  nextIdleFrame,
+  paintChoropleth,
+  showPointLayers,
+  showWardContext,
+} from './map_paint.ts';
 import { searchArea, tooltipText } from './area_text.ts';
 import { gapInputs } from './gap_inputs.ts';
 import { showGpPractices } from './gp_colouring.ts';
 import { joinImported } from './join_imported.ts';
 import { MapInteraction } from './map_interaction.ts';
 import { renderMapKey } from './map_key.ts';
+import { renderGapMeasuresLater } from './gap_measures_later.ts';
 // firstuse: search any place at any geography; LSOAs named with their ward (src/places/).
 import type { PlaceFiles } from '../places/places.ts';
-import { panelContextOf } from '../analysis_panel/panel_context.ts';
-import { renderGapMeasures } from '../gap/gap_measures_view.ts';
 
+type Areas = Record<string, AreaCollection>;
 export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
 
 /**
@@ -58,7 +64,8 @@ export class AtlasApp {
   private renderToken = 0;
   private firstRenderDone = false;
   private lastGap: GapInputs | null = null;
-  private areas: Record<string, AreaCollection> = {};
+  private areas: Areas = {};
+  private areasReady: Promise<void> = Promise.resolve();
   private readonly viewListeners: ((view: AtlasView) => void)[] = [];
   /** The indicator list must be rebuilt (first render, or an indicator was added or removed). */
   private pickerStale = true;
@@ -73,7 +80,9 @@ export class AtlasApp {
     private state: ViewState,
     private readonly notice: (message: string) => void,
     /** Decodes more geographies (the first frame needs one; the rest come after it). */
-    private readonly loadAreas: (gs: GeographyId[]) => Promise<Record<string, AreaCollection>>,
+    private readonly loadAreas: (gs: GeographyId[]) => Promise<Areas>,
+    /** URL of each geography's GeoJSON for the map (MapLibre loads it in its worker). */
+    private readonly mapData: Partial<Record<GeographyId, string>> = {},
   ) {
     this.table = new TableView(
       byId('table-view'),
@@ -118,8 +127,9 @@ export class AtlasApp {
   }
 
   /** Adds map layers and wires every control; then draws the first view. */
-  async start(areas: Record<string, AreaCollection>): Promise<void> {
-    this.areas = { ...areas };
+  async start(areas: Areas | Promise<Areas>): Promise<void> {
+    // The map draws from its URLs; the decoded areas (point location, panels) may come later.
+    this.areasReady = Promise.resolve(areas).then((a) => void Object.assign(this.areas, a));
     wireControls(this.state, this.model.manifest.layers, {
       update: (change) => void this.update(change),
       search: (q) => this.search(q),
@@ -150,25 +160,21 @@ export class AtlasApp {
    * ward lines drawn over the other geographies, and the ward names.
    */
   async addContext(): Promise<void> {
+    await this.areasReady;
     const missing = AREA_GEOGRAPHIES.filter((g) => !this.areas[g] && this.model.tables[g]);
     if (missing.length) Object.assign(this.areas, await this.loadAreas(missing));
-    addContextLayers(this.map, this.model, new Map(), this.areas.ward);
-    this.showWardContext();
+    addContextLayers(this.map, this.model, new Map(), this.mapData.ward ?? this.areas.ward);
+    // Every geography's source now, its layers hidden: MapLibre's worker parses them ahead,
+    // so a geography switch only shows layers (no fetch, no parse, no source rebuilt).
+    for (const g of AREA_GEOGRAPHIES) this.addGeography(g);
+    showWardContext(this.map, this.geography);
     for (const l of this.viewListeners) l(this.view());
   }
 
   /** Decodes a geography the first time something needs it (its map layers, a point join). */
   private async ensureAreas(g: GeographyId): Promise<void> {
+    await this.areasReady;
     if (!this.areas[g]) Object.assign(this.areas, await this.loadAreas([g]));
-  }
-
-  private showWardContext(): void {
-    if (this.map.getLayer('ward-context'))
-      this.map.setLayoutProperty(
-        'ward-context',
-        'visibility',
-        this.geography === 'ward' ? 'none' : 'visible',
-      );
   }
 
   /** The import panel and its worker are code the first frame does not need: loaded later. */
@@ -234,14 +240,6 @@ export class AtlasApp {
     await this.render();
   }
 
-  /**
-   * Between pieces of an update, give the browser a turn: the map paints first (on the first
-   * render, that is the first frame), then the key, the table and the gap chart fill in.
-   */
-  private async pause(): Promise<void> {
-    await yieldToMain();
-  }
-
   private paintedOnce: () => void = () => undefined;
   /** Resolves when the first choropleth has been handed to the map (before the panels). */
   readonly firstPaint = new Promise<void>((resolve) => (this.paintedOnce = resolve));
@@ -259,7 +257,10 @@ export class AtlasApp {
   async render(): Promise<void> {
     const token = ++this.renderToken;
     const { meta, geography } = this.resolveView();
-    await this.ensureAreas(geography);
+    // A geography the map loads by URL is drawn before the worker has decoded it.
+    const decoded = this.ensureAreas(geography);
+    decoded.catch(() => undefined); // awaited below, unless a later render supersedes this one
+    if (!this.mapData[geography]) await decoded;
     if (token !== this.renderToken) return;
     const previous = this.geography;
     const c = await this.worker.choropleth({
@@ -280,8 +281,9 @@ export class AtlasApp {
     this.paintedOnce();
     const geoLabel =
       this.model.manifest.geographies.find((x) => x.id === geography)?.label ?? geography;
-    // Each piece below is its own task: the map paints first, then the panels fill in.
-    await this.pause();
+    // Then the panels, each piece its own task; the first time, after the map's first frame.
+    await (this.firstRenderDone ? afterNextFrame() : nextIdleFrame(this.map));
+    await decoded;
     if (token !== this.renderToken) return;
     renderMapKey(meta, c, this.state.pal, geoLabel, this.visibleLayers());
     if (this.pickerStale) this.refreshPicker();
@@ -290,7 +292,7 @@ export class AtlasApp {
     const t = this.model.table(geography);
     if (previous !== geography || !byId('area-list').hasChildNodes())
       fillAreaList(t.names, t.codes);
-    await this.pause();
+    await yieldToMain();
     if (token !== this.renderToken) return;
 
     const deciles = decilesOf(this.model, geography);
@@ -301,7 +303,7 @@ export class AtlasApp {
       geography.startsWith('lsoa') ? deciles.values : null,
       `${meta.label} by ${geoLabel}, ${this.model.manifest.area.name}. Source: ${meta.source}, ${meta.period}.`,
     );
-    await this.pause();
+    await yieldToMain();
     if (token !== this.renderToken) return;
     const gap = await gapInputs(
       this.model,
@@ -316,13 +318,8 @@ export class AtlasApp {
     this.lastGap = gap;
     this.gap.render(gap.meta, gap.items, gap.order, gap.decileLabel, gap.summaries, gap.areaNoun);
     // firstuse: range, locality difference and the one SII, named, above the chart.
-    void renderGapMeasures(
-      byId('gap-measures'),
-      byId('gap-title'),
-      this.view(),
-      panelContextOf(this),
-    );
-    await this.pause();
+    void renderGapMeasuresLater(this.view(), this);
+    await yieldToMain();
     if (token !== this.renderToken) return;
     if (this.state.sel && !t.codes.includes(this.state.sel))
       this.state = { ...this.state, sel: undefined };
@@ -338,12 +335,18 @@ export class AtlasApp {
   }
 
   private paintMap(meta: IndicatorMeta, g: GeographyId, c: ChoroplethResult): void {
-    const fc = this.areas[g];
-    if (fc && addAreasOnce(this.map, g, fc)) this.interaction?.bindGeography(g);
+    this.addGeography(g);
     paintChoropleth(this.map, g, this.model.table(g).codes, c, this.state.pal, meta);
-    showGeography(this.map, g, AREA_GEOGRAPHIES);
-    this.showWardContext();
+    showGeography(this.map, g, AREA_GEOGRAPHIES, c.n < c.classes.length);
+    showWardContext(this.map, this.geography);
     showPointLayers(this.map, this.model.manifest.layers, this.visibleLayers());
+  }
+
+  private addGeography(g: GeographyId): void {
+    const data = this.mapData[g] ?? this.areas[g];
+    if (!data || !this.model.tables[g]) return;
+    addAreasOnce(this.map, g, data);
+    this.interaction?.bindGeography(g);
   }
 
   private hover(code: string | undefined): void {
@@ -374,6 +377,8 @@ export class AtlasApp {
     setFlag(this.map, this.geography, code, 'selected', true);
     const i = this.model.table(this.geography).codes.indexOf(code);
     if (i < 0) return;
+    // Its significance tests (and their distributions, ~38 KB gzipped) load with the first one.
+    const { renderProfile } = await import('../ui/area_profile.ts');
     renderProfile(
       panel,
       this.model,

@@ -35,7 +35,12 @@ export class MapInteraction {
     });
   }
 
+  private readonly bound = new Set<GeographyId>();
+
+  /** Binds a geography's layers once (later calls do nothing). */
   bindGeography(g: GeographyId): void {
+    if (this.bound.has(g)) return;
+    this.bound.add(g);
     for (const layer of [fillLayer(g), `${g}-hatch`]) {
       this.map.on('mousemove', layer, (e) => this.move(e));
       this.map.on('mouseleave', layer, () => this.leave());

@@ -7,12 +7,25 @@ import { addAreaLayers, paintAreas } from '../map/area_layers.ts';
 import { colourForClass, type PaletteId } from '../map/palettes.ts';
 import type { PointCollection } from '../../contracts/point_layer.ts';
 import { addPointLayer, setPointLayerVisible } from '../map/point_layers.ts';
+import { yieldToMain } from '../ui/schedule.ts';
+
+/** Resolves after the map's next complete frame, and one more turn for its other listeners. */
+export async function nextIdleFrame(map: MapLibreMap): Promise<void> {
+  const idle = map.once('idle');
+  map.triggerRepaint();
+  await idle;
+  await yieldToMain();
+}
 
 /**
  * Adds a geography's layers the first time it is shown (less for MapLibre at start), under the
  * ward lines when they are there; true when it added them.
  */
-export function addAreasOnce(map: MapLibreMap, g: GeographyId, fc: AreaCollection): boolean {
+export function addAreasOnce(
+  map: MapLibreMap,
+  g: GeographyId,
+  fc: AreaCollection | string,
+): boolean {
   if (map.getSource(`areas-${g}`)) return false;
   addAreaLayers(map, g, fc, map.getLayer('ward-context') ? 'ward-context' : 'outline');
   return true;
@@ -58,4 +71,10 @@ export function addBundlePoints(
     addPointLayer(map, meta, data);
     setPointLayerVisible(map, meta.id, on.has(meta.id));
   }
+}
+
+/** The ward lines show over every geography but the wards themselves. */
+export function showWardContext(map: MapLibreMap, shown: GeographyId): void {
+  if (map.getLayer('ward-context'))
+    map.setLayoutProperty('ward-context', 'visibility', shown === 'ward' ? 'none' : 'visible');
 }

@@ -9,18 +9,21 @@ import type { AtlasDataApi } from '../../workers/atlas/atlas_data_api.ts';
 import { areaCollectionsOf } from '../../workers/geometry/area_layer.ts';
 import { AtlasModel } from '../atlas_model.ts';
 import type { FetchDataSource } from '../data_source.ts';
-import { createBaseMap, setOutline } from '../map/base_map.ts';
+import { setOutline } from '../map/base_map.ts';
 import { PlaceFiles } from '../places/places.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { byId, el } from '../ui/dom.ts';
-import { AtlasApp } from './atlas_app.ts';
+import { showGeography } from '../map/area_layers.ts';
+import { AREA_GEOGRAPHIES, AtlasApp } from './atlas_app.ts';
+import { addAreasOnce } from './map_paint.ts';
 
 export interface StartContext {
   bundle: BundleEntry;
   source: FetchDataSource;
   worker: Remote<AtlasDataApi>;
   state: ViewState;
-  basemapStyleUrl: string | null;
+  /** The base map, created by main as soon as index.json gave the bounds. */
+  map: Promise<MapLibreMap>;
   notice(message: string): void;
   step(n: number, message: string): void;
 }
@@ -40,18 +43,7 @@ export async function startAtlas(ctx: StartContext): Promise<{
 }> {
   const { source, worker } = ctx;
   ctx.step(1, 'Loading the data manifest…');
-  const manifestLoaded = source.manifest();
-  const mapCreated = manifestLoaded.then((manifest) =>
-    createBaseMap(byId('map'), ctx.bundle.bbox, {
-      attribution:
-        manifest.geographies.find((g) => g.id === 'lsoa21')?.licence ??
-        manifest.attributions[0] ??
-        '',
-      at: ctx.state.at,
-      styleUrl: ctx.basemapStyleUrl,
-    }),
-  );
-  const manifest = await manifestLoaded;
+  const manifest = await source.manifest();
   byId('area-name').textContent = manifest.area.name;
   byId('attributions').replaceChildren(
     ...manifest.attributions.map((line) => el('li', { text: line })),
@@ -60,31 +52,51 @@ export async function startAtlas(ctx: StartContext): Promise<{
   const geometryUrl = source.url(manifest.geometry.file);
   const loadAreas = async (gs: GeographyId[]) =>
     areaCollectionsOf(await worker.loadAreas(geometryUrl, gs)) as Record<string, AreaCollection>;
-  // Only the geography the first frame shows, and the outline; the rest after the first frame.
-  const [areas, tables] = await Promise.all([
-    loadAreas([firstGeography(manifest, ctx.state), 'lad']),
-    worker.loadTables(
-      Object.fromEntries(manifest.geographies.map((g) => [g.id, source.url(g.table)])),
-    ),
-  ]);
-  const lad = areas.lad;
+  // The map loads each geography's GeoJSON by URL in MapLibre's own worker; the atlas worker
+  // decodes the topology (for point location, analyses and reports) alongside. Only the
+  // geography the first frame shows, and the outline; the rest after the first frame.
+  const mapData = Object.fromEntries(
+    manifest.geographies.flatMap((g) => (g.geojson ? [[g.id, source.url(g.geojson)]] : [])),
+  ) as Partial<Record<GeographyId, string>>;
+  const first = firstGeography(manifest, ctx.state);
+  const decodeFirst = () => loadAreas([first, 'lad']);
+  const tables = worker.loadTables(
+    Object.fromEntries(manifest.geographies.map((g) => [g.id, source.url(g.table)])),
+  );
+  // Older bundles (no GeoJSON files) give the map the decoded areas.
+  const byUrl = mapData[first] !== undefined && mapData.lad !== undefined;
+  const decoding = byUrl ? null : decodeFirst();
+  const map = await ctx.map;
+  const decoded = await decoding;
+  const lad = mapData.lad ?? decoded?.lad;
   if (!lad) throw new Error('geometry lacks the authority outline');
+  setOutline(
+    map,
+    lad,
+    manifest.geographies.find((g) => g.id === 'lsoa21')?.licence ?? manifest.attributions[0] ?? '',
+  );
+  // The first geography's source and layers go on the map now: MapLibre's worker fetches and
+  // tiles it while the tables load and the classes are computed; colours come by feature-state.
+  const firstData = mapData[first];
+  if (firstData !== undefined) {
+    addAreasOnce(map, first, firstData);
+    showGeography(map, first, AREA_GEOGRAPHIES, false);
+  }
+  const model = new AtlasModel(manifest, await tables);
   ctx.step(3, 'Drawing the map…');
-  const map = await mapCreated;
-  setOutline(map, lad);
   ctx.step(4, 'Colouring the areas…');
   const app = new AtlasApp(
     map,
     worker,
-    new AtlasModel(manifest, tables),
+    model,
     new Map(),
     ctx.state,
     ctx.notice,
     loadAreas,
+    mapData,
   );
   const placeFiles = new PlaceFiles(source, manifest);
   app.placeFiles = placeFiles;
-  const done = app.start(areas);
   const firstFrame = app.firstPaint.then(async () => {
     // The map may already be idle after the paint: ask for a frame so 'idle' fires again.
     const idle = map.once('idle');
@@ -93,6 +105,9 @@ export async function startAtlas(ctx: StartContext): Promise<{
     // The first complete choropleth frame: bench/first_frame.bench.ts reads this mark.
     performance.mark('first-frame');
   });
+  // Drawn from URLs, the first frame needs no decoded areas: the worker decodes them after it,
+  // not competing with MapLibre's worker for the CPU before it.
+  const done = app.start(decoded ?? firstFrame.then(decodeFirst));
   const withPoints = Promise.all([done, firstFrame]).then(async () => {
     await app.addContext();
     app.addPointLayers(await loadPointLayers(source, manifest.layers));

@@ -15,7 +15,7 @@ import {
   setFlag,
   showGeography,
 } from '../map/area_layers.ts';
-import { boundsOf, createBaseMap, setOutline } from '../map/base_map.ts';
+import { setOutline } from '../map/base_map.ts';
 import { colourForClass } from '../map/palettes.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { byId, el } from '../ui/dom.ts';
@@ -76,6 +76,8 @@ export class EnglandView {
     index: AtlasIndex,
     source: FetchDataSource,
     worker: Remote<AtlasDataApi>,
+    /** The base map, created by main from England's bounds while the outlines load. */
+    mapCreated: Promise<MapLibreMap>,
     state: ViewState,
     act: EnglandActions,
   ): Promise<EnglandView> {
@@ -90,11 +92,8 @@ export class EnglandView {
     const authorities = tables.lad;
     if (!outlines || !authorities)
       throw new Error('the England build lacks its authority outlines');
-    const map = await createBaseMap(byId('map'), boundsOf(outlines), {
-      attribution: index.attributions[0] ?? '',
-      at: state.at,
-    });
-    setOutline(map, outlines);
+    const map = await mapCreated;
+    setOutline(map, outlines, index.attributions[0] ?? '');
     addAreaLayers(map, 'lad', outlines, 'outline');
     // A partial build lists every district (national figures) but has bundles for some only.
     const built = new Set(index.bundles.map((b) => b.id));

@@ -7,9 +7,13 @@ import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 // Bundling moves MapLibre away from its worker file; point it at the copy Vite emits.
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
 
+/** The offline base map's sea: the map element's background (styles.css has the same). */
+export const SEA_COLOUR = '#dde9f0';
+
+/** Maps drawn on the offline base map (sea and land of our own), not an online style. */
+const offlineMaps = new WeakSet<MapLibreMap>();
+
 export interface BaseMapOptions {
-  /** Attribution of the boundaries drawn. */
-  attribution: string;
   /** "zoom/lat/lon" from the URL, else the authority's bounds. */
   at?: string;
   /** Optional online style for street context; null draws the offline base map. */
@@ -19,7 +23,8 @@ export interface BaseMapOptions {
 /**
  * The base map. By default it is offline, drawn from our own data (sea, land, the authority
  * outline) with nothing fetched from a tile server; with a style URL the atlas draws on top of
- * that style instead.
+ * that style instead. Created as soon as the bounds are known (index.json), in parallel with
+ * the manifest and the data: WebGL, MapLibre's worker and the style take a while to start.
  */
 export async function createBaseMap(
   container: HTMLElement,
@@ -47,11 +52,10 @@ export async function createBaseMap(
             },
           },
         };
-  const offline: StyleSpecification = {
-    version: 8,
-    sources: {},
-    layers: [{ id: 'sea', type: 'background', paint: { 'background-color': '#dde9f0' } }],
-  };
+  // The sea is the map element's CSS background (styles.css, SEA_COLOUR) under a clear canvas,
+  // not a background layer: every frame would fill the whole screen with it, which software
+  // WebGL pays for on each of the frames before the first complete one.
+  const offline: StyleSpecification = { version: 8, sources: {}, layers: [] };
   const map = new maplibregl.Map({
     container,
     ...position,
@@ -64,20 +68,37 @@ export async function createBaseMap(
   map.addControl(new maplibregl.AttributionControl({ compact: false }), 'bottom-right');
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  if (!options.styleUrl) offlineMaps.add(map);
   await map.once('load');
-  // The outline arrives with the boundaries (setOutline); the map starts from the bounds alone.
-  map.addSource('outline', {
-    type: 'geojson',
-    data: { type: 'FeatureCollection', features: [] },
-    attribution: options.attribution,
-  });
-  // Over an online style the land stays visible through a lighter atlas.
-  if (!options.styleUrl)
+  return map;
+}
+
+/**
+ * Draws the authority (or England's) outline and land once the boundaries are decoded (a URL
+ * is fetched and parsed by MapLibre's worker), with the boundaries' attribution. The area
+ * layers go under the outline, so it is added before them.
+ */
+export function setOutline(
+  map: MapLibreMap,
+  outline: AreaCollection | string,
+  attribution: string,
+): void {
+  const source = map.getSource<GeoJSONSource>('outline');
+  if (source) {
+    void source.setData(outline);
+    return;
+  }
+  map.addSource('outline', { type: 'geojson', data: outline, attribution });
+  // Over an online style the land stays visible through a lighter atlas. Offline, the areas
+  // cover the land entirely (opaque, hatched where no data): it is kept hidden, as the anchor
+  // the neighbouring authorities' land goes under, and drawn nowhere.
+  if (offlineMaps.has(map))
     map.addLayer({
       id: 'land',
       type: 'fill',
       source: 'outline',
-      paint: { 'fill-color': '#f7f7f4' },
+      layout: { visibility: 'none' },
+      paint: { 'fill-color': '#f7f7f4', 'fill-antialias': false },
     });
   map.addLayer({
     id: 'outline',
@@ -85,12 +106,6 @@ export async function createBaseMap(
     source: 'outline',
     paint: { 'line-color': '#333', 'line-width': 1.5 },
   });
-  return map;
-}
-
-/** Draws the authority (or England's) outline and land once the boundaries are decoded. */
-export function setOutline(map: MapLibreMap, outline: AreaCollection): void {
-  map.getSource<GeoJSONSource>('outline')?.setData(outline);
 }
 
 /** [west, south, east, north] of a collection. */

@@ -9,7 +9,8 @@ export function addContextLayers(
   map: MapLibreMap,
   model: AtlasModel,
   points: ReadonlyMap<string, PointCollection>,
-  wards: AreaCollection | undefined,
+  /** The wards, or the URL of their GeoJSON. */
+  wards: AreaCollection | string | undefined,
 ): void {
   if (wards) {
     map.addSource('ward-context', { type: 'geojson', data: wards });

@@ -7,6 +7,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { GEOGRAPHY_LEVELS } from '../../contracts/geography.ts';
 import type { AtlasView } from '../state/atlas_view.ts';
 import { yieldToMain } from '../ui/schedule.ts';
+import { SEA_COLOUR } from '../map/base_map.ts';
 import {
   distanceLabel,
   footerHeight,
@@ -64,7 +65,13 @@ async function captureMap(map: MapLibreMap, widthPx: number): Promise<HTMLCanvas
       map.once('render', () => {
         out.width = canvas.width;
         out.height = canvas.height;
-        out.getContext('2d')?.drawImage(canvas, 0, 0);
+        const g = out.getContext('2d');
+        // The sea is the map element's background, not drawn on the canvas (base_map.ts).
+        if (g) {
+          g.fillStyle = SEA_COLOUR;
+          g.fillRect(0, 0, out.width, out.height);
+          g.drawImage(canvas, 0, 0);
+        }
         resolve();
       });
       map.triggerRepaint();

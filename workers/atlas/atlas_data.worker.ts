@@ -81,8 +81,12 @@ export function createAtlasDataWorker(options: AtlasDataWorkerOptions = {}): Atl
 
     async loadTables(urls) {
       const out: Partial<Record<GeographyId, IndicatorTable>> = {};
-      for (const [g, url] of Object.entries(urls) as [GeographyId, string][]) {
-        const parsed = IndicatorTableSchema.safeParse(await fetchJson(AbsoluteUrl.parse(url)));
+      const entries = Object.entries(urls) as [GeographyId, string][];
+      // Fetched together, validated one by one.
+      const raw = entries.map(([, url]) => fetchJson(AbsoluteUrl.parse(url)));
+      for (const p of raw) p.catch(() => undefined);
+      for (const [i, [g]] of entries.entries()) {
+        const parsed = IndicatorTableSchema.safeParse(await raw[i]);
         if (!parsed.success)
           throw new Error(
             `tables/${g}.json is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
