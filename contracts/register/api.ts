@@ -23,6 +23,9 @@ export const PublicPropertiesSchema = z.object({
   description: optionalText,
   category: text,
   categoryLabel: text,
+  /** The programme it belongs to (contracts/register/programmes.ts), or null for none. */
+  programme: optionalText,
+  programmeLabel: optionalText,
   address: optionalText,
   postcode: optionalText,
   openingTimes: optionalText,
@@ -108,6 +111,10 @@ export const PostcodeResultSchema = z.object({
   latitude: z.number(),
   longitude: z.number(),
   inArea: z.boolean(),
+  /** The area the register covers ("Knowsley"), for the message when it is outside. */
+  area: text,
+  /** The ward holding the postcode, when the register knows its wards. */
+  ward: optionalText,
   licence: text,
 });
 export type PostcodeResult = z.infer<typeof PostcodeResultSchema>;

@@ -155,7 +155,7 @@ export async function registerApi(
     postcodeRoutes(
       api,
       options.postcodes ?? codePointLookup(register.rawDir),
-      register.config.bbox,
+      register.config.area,
     );
     moderationRoutes(api, ctx);
     orukRoutes(api, ctx);

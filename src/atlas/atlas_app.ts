@@ -9,6 +9,7 @@ import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import { setFlag, showGeography } from '../map/area_layers.ts';
 import { addContextLayers } from '../map/context_layers.ts';
+import { setPointLayerVisible } from '../map/point_layers.ts';
 import { serializeViewState, type ViewState } from '../state/view_state.ts';
 import type { AtlasView, GapInputs } from '../state/atlas_view.ts';
 import { renderProfile } from '../ui/area_profile.ts';
@@ -424,11 +425,19 @@ export class AtlasApp {
 
   /**
    * A point layer that arrives after start (the community register): counted in area profiles
-   * and offered to the catchment analysis like the pipeline's layers.
+   * and offered to the catchment analysis like the pipeline's layers. `replaces`: a pipeline
+   * layer it supersedes (the register holds the community assets), taken out of profiles,
+   * analyses and the map so that no asset is listed twice.
    */
-  addAnalysisLayer(meta: LayerMeta, points: PointCollection): void {
+  addAnalysisLayer(meta: LayerMeta, points: PointCollection, replaces?: string): void {
     this.points.set(meta.id, points);
     const layers = this.model.manifest.layers;
+    if (replaces && replaces !== meta.id) {
+      this.points.delete(replaces);
+      const old = layers.findIndex((l) => l.id === replaces);
+      if (old >= 0) layers.splice(old, 1);
+      setPointLayerVisible(this.map, replaces, false);
+    }
     const i = layers.findIndex((l) => l.id === meta.id);
     if (i >= 0) layers.splice(i, 1, meta);
     else layers.push(meta);

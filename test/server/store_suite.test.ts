@@ -73,6 +73,7 @@ function asset(
       serviceName: 'Linacre Community Garden',
       description: null,
       category: 'community_garden',
+      programme: null,
       latitude: 53.4561,
       longitude: -2.9952,
       address: null,
