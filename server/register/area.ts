@@ -17,11 +17,31 @@ import {
   locatePoints,
   type PolygonIndex,
 } from '../../workers/geometry/polygon_index.ts';
+import { PointCollectionSchema } from '../../contracts/point_layer.ts';
 import type { BBox } from '../db/asset_store.ts';
+
+/** The pipeline layer of the named community assets: the register holds those itself. */
+export const SUPERSEDED_LAYER = 'community_assets';
 
 export interface PlaceName {
   code: string;
   name: string;
+}
+
+/** An entry of one of the map's own point layers (GP practices, pharmacies...). */
+export interface MapPoint {
+  name: string;
+  /** The layer's label, e.g. "GP practices". */
+  layer: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** A ward's outline for a moderator's inset map: lon/lat rings. */
+export interface WardShape {
+  code: string;
+  name: string;
+  rings: [number, number][][];
 }
 
 export interface RegisterArea {
@@ -35,6 +55,13 @@ export interface RegisterArea {
   contains(latitude: number, longitude: number): boolean;
   /** The ward holding a point, when the area knows its wards. */
   wardAt(latitude: number, longitude: number): PlaceName | null;
+  /** The wards whose bounding box meets `bbox`, with their outlines. */
+  wardsNear(bbox: BBox): WardShape[];
+  /**
+   * The entries of the map's own point layers (not the register), so a moderator sees when a
+   * submission repeats a GP practice or library the map already shows.
+   */
+  mapPoints: readonly MapPoint[];
 }
 
 export class AreaError extends Error {
@@ -55,6 +82,8 @@ export function rectangleArea(bbox: BBox, name = 'the area served'): RegisterAre
     bbox,
     contains: (lat, lon) => inBox(bbox, lat, lon),
     wardAt: () => null,
+    wardsNear: () => [],
+    mapPoints: [],
   };
 }
 
@@ -85,6 +114,7 @@ export function outlineArea(
   name: string,
   outline: FeatureCollection<Geometry | null>,
   wards: FeatureCollection<Geometry | null> | null = null,
+  mapPoints: readonly MapPoint[] = [],
 ): RegisterArea {
   const o = locator(outline);
   const { bboxes, featureCount } = o.index.polygons;
@@ -104,7 +134,57 @@ export function outlineArea(
     bbox,
     contains: (lat, lon) => inBox(bbox, lat, lon) && locate(o, lat, lon) !== null,
     wardAt: (lat, lon) => (w ? locate(w, lat, lon) : null),
+    wardsNear: (near) => (w && wards ? shapesNear(w, wards, near) : []),
+    mapPoints,
   };
+}
+
+function shapesNear(
+  l: Located,
+  wards: FeatureCollection<Geometry | null>,
+  near: BBox,
+): WardShape[] {
+  const { bboxes, featureCount } = l.index.polygons;
+  const out: WardShape[] = [];
+  for (let f = 0; f < featureCount; f++) {
+    const b = (k: number) => bboxes[4 * f + k] ?? NaN;
+    const meets =
+      b(0) <= near.maxLon && b(2) >= near.minLon && b(1) <= near.maxLat && b(3) >= near.minLat;
+    if (!meets) continue;
+    const g = wards.features[f]?.geometry;
+    const polygons =
+      g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
+    out.push({
+      ...(l.names[f] ?? { code: '', name: '' }),
+      rings: polygons
+        .flat()
+        .map((r) => r.map(([x, y]) => [x ?? NaN, y ?? NaN] as [number, number])),
+    });
+  }
+  return out;
+}
+
+/** The entries of the bundle's point layers but `skip` (the layer the register supersedes). */
+async function readMapPoints(
+  manifestDir: string,
+  layers: readonly { id: string; label: string; file: string }[],
+  skip: string,
+): Promise<MapPoint[]> {
+  const out: MapPoint[] = [];
+  for (const layer of layers) {
+    if (layer.id === skip) continue;
+    const collection = PointCollectionSchema.parse(
+      await readJson(path.join(manifestDir, layer.file)),
+    );
+    for (const f of collection.features) {
+      const [longitude, latitude] = f.geometry.coordinates;
+      const name = f.properties.name;
+      if (typeof name === 'string' && name) {
+        out.push({ name, layer: layer.label, latitude, longitude });
+      }
+    }
+  }
+  return out;
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -141,12 +221,14 @@ export async function loadBuiltArea(
   const lad = geo('lad');
   if (!lad) throw new AreaError(`${bundle.manifest} has no district outline (geography "lad")`);
   const ward = geo('ward');
-  const topo = await readJson(path.join(path.dirname(manifestFile), manifest.geometry.file));
+  const dir = path.dirname(manifestFile);
+  const topo = await readJson(path.join(dir, manifest.geometry.file));
   const decoded: Record<string, AreaCollection> = decodeAreas(topo, ward ? [lad, ward] : [lad]);
   return outlineArea(
     bundle.id,
     bundle.name,
     decoded[lad] as AreaCollection,
     ward ? (decoded[ward] ?? null) : null,
+    await readMapPoints(dir, manifest.layers, SUPERSEDED_LAYER),
   );
 }

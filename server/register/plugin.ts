@@ -83,6 +83,7 @@ export async function registerApi(
     now,
     limits,
     region: register.config.region,
+    area: register.config.area,
     health: new WriteHealth(() => register.probeWrite(), now),
   };
 
