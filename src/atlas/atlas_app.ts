@@ -424,10 +424,8 @@ export class AtlasApp {
   }
 
   /**
-   * A point layer that arrives after start (the community register): counted in area profiles
-   * and offered to the catchment analysis like the pipeline's layers. `replaces`: a pipeline
-   * layer it supersedes (the register holds the community assets), taken out of profiles,
-   * analyses and the map so that no asset is listed twice.
+   * A point layer that arrives after start (the community register): counted in profiles and
+   * offered to the analyses; the pipeline layer it `replaces` leaves them and the map.
    */
   addAnalysisLayer(meta: LayerMeta, points: PointCollection, replaces?: string): void {
     this.points.set(meta.id, points);
@@ -442,6 +440,7 @@ export class AtlasApp {
     if (i >= 0) layers.splice(i, 1, meta);
     else layers.push(meta);
     this.locator.forgetAssets();
+    if (this.firstRenderDone) void this.render(); // key, profile and panels list it
     for (const l of this.viewListeners) l(this.view());
   }
 }
