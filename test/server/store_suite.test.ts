@@ -130,6 +130,7 @@ describe.each(kinds)('register stores on %s', (kind) => {
         assuredDate: null,
       });
       expect(a.openingHours).toEqual([{ day: 'tu', opens: '10:00', closes: '14:00' }]);
+      expect(a.programme).toBeNull();
       expect(await r.assets.editTokenMatches(a.id, hashToken('t'.repeat(43)))).toBe(true);
       expect(await r.assets.editTokenMatches(a.id, hashToken('u'.repeat(43)))).toBe(false);
       expect(JSON.stringify(a)).not.toMatch(/[0-9a-f]{64}/); // the hash never reaches an Asset
@@ -142,6 +143,29 @@ describe.each(kinds)('register stores on %s', (kind) => {
       });
       expect(h[0]?.changes.serviceName).toEqual({ from: null, to: 'Linacre Community Garden' });
       expect(await r.assets.count()).toBe(1);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('stores the programme, and the database refuses an unknown one', async () => {
+    const r = await openStore(kind);
+    try {
+      // The programme column (SQLite migration 4, PostgreSQL schema version 4) round-trips,
+      // and the database itself refuses an id outside the list.
+      const b = await r.assets.create(
+        asset({ programme: 'taking_root' }),
+        { type: 'seed' },
+        'seed',
+      );
+      expect((await r.assets.get(b.id))?.programme).toBe('taking_root');
+      await expect(
+        r.assets.create(
+          asset({ programme: 'elsewhere' as unknown as 'well_sefton' }),
+          { type: 'seed' },
+          'seed',
+        ),
+      ).rejects.toThrow();
     } finally {
       await r.close();
     }
