@@ -58,6 +58,7 @@ export class AtlasApp {
   private interaction: MapInteraction | null = null;
   private renderToken = 0;
   private firstRenderDone = false;
+  private drawKey: () => void = () => undefined;
   private lastGap: GapInputs | null = null;
   private areas: Record<string, AreaCollection> = {};
   private readonly viewListeners: ((view: AtlasView) => void)[] = [];
@@ -284,7 +285,8 @@ export class AtlasApp {
     // Each piece below is its own task: the map paints first, then the panels fill in.
     await this.pause();
     if (token !== this.renderToken) return;
-    renderMapKey(meta, c, this.state.pal, geoLabel, this.visibleLayers());
+    this.drawKey = () => renderMapKey(meta, c, this.state.pal, geoLabel, this.visibleLayers());
+    this.drawKey();
     if (this.pickerStale) this.refreshPicker();
     renderIndicatorMeta(byId('ind-meta'), meta, meta.geographies[geography]?.method);
     syncControls(this.state, meta, c);
@@ -440,7 +442,7 @@ export class AtlasApp {
     if (i >= 0) layers.splice(i, 1, meta);
     else layers.push(meta);
     this.locator.forgetAssets();
-    if (this.firstRenderDone) void this.render(); // key, profile and panels list it
+    if (this.firstRenderDone) void this.renderSelection().then(() => this.drawKey());
     for (const l of this.viewListeners) l(this.view());
   }
 }

@@ -128,7 +128,7 @@ function showLayer(host: RegisterHost, features: PublicFeature[]): void {
         style: `background:${LAYER_COLOURS[REGISTER_LAYER] ?? '#444'}`,
         'aria-hidden': 'true',
       }),
-      `${meta.label} (${meta.count})`,
+      meta.count > 0 ? `${meta.label} (${meta.count})` : `${meta.label}: none approved yet`,
     ),
     el('p', {
       class: 'hint',

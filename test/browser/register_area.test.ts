@@ -77,6 +77,11 @@ describe('a Knowsley build', () => {
   it('takes a Knowsley postcode and refuses Liverpool and Sefton ones, saying why', async () => {
     const { page, errors } = await openAtlas();
     expect(await page.textContent('#area-name')).toContain('Knowsley');
+    // The register's layer is there for partners' assets, but says it has none, not "(0)".
+    expect(await page.textContent('#layers')).toContain(
+      'Community assets (register): none approved yet',
+    );
+    expect(await page.textContent('#layers')).not.toMatch(/\(0\)/);
     await page.click('#register-add');
     await findPostcode(page, 'L1 1JQ'); // Liverpool city centre
     await expect
