@@ -39,6 +39,7 @@ function syntheticAssets(count: number): NewAsset[] {
       serviceName: `Benchmark Service ${i}`,
       description: 'A weekly session with tea, advice and a warm room. Everyone welcome.',
       category: 'community_hub' as const,
+      programme: null,
       latitude: 53.42 + random() * 0.25,
       longitude: -3.08 + random() * 0.15,
       address: `${1 + (i % 200)} Benchmark Road, Bootle`,

@@ -66,7 +66,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
   });
 
-  const register = await openAnyRegister(options.register);
+  // The register serves the built authority's outline unless told otherwise (register/area.ts).
+  const register = await openAnyRegister({ dataDir: options.dataDir, ...options.register });
   app.decorate<AnyRegister>('atlasRegister', register);
   app.addHook('onClose', async () => {
     await register.close();

@@ -173,7 +173,7 @@ async function start(): Promise<void> {
       layers: state.layers,
       setLayers: (layers) => void app.update({ layers }),
       notice,
-      addAnalysisLayer: (meta, points) => app.addAnalysisLayer(meta, points),
+      addAnalysisLayer: (meta, points, replaces) => app.addAnalysisLayer(meta, points, replaces),
     },
     editLink,
   );

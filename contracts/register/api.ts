@@ -23,6 +23,9 @@ export const PublicPropertiesSchema = z.object({
   description: optionalText,
   category: text,
   categoryLabel: text,
+  /** The programme it belongs to (contracts/register/programmes.ts), or null for none. */
+  programme: optionalText,
+  programmeLabel: optionalText,
   address: optionalText,
   postcode: optionalText,
   openingTimes: optionalText,
@@ -95,6 +98,45 @@ export const PrivateCollectionSchema = z.object({
   features: z.array(PrivateFeatureSchema),
 });
 
+const lonLat = z.tuple([z.number(), z.number()]);
+
+/**
+ * A moderator's view of where a submission is: inside the area or not, its ward, any
+ * similarly named place close by (server/register/review.ts), and the wards for an inset map.
+ */
+export const ReviewSchema = z.object({
+  area: text,
+  insideArea: z.boolean(),
+  ward: optionalText,
+  similar: z.array(
+    z.object({
+      name: text,
+      what: text,
+      assetId: z.number().int().positive().nullable(),
+      distanceMetres: z.number().nonnegative(),
+      similarity: z.number().min(0).max(1),
+      latitude: z.number(),
+      longitude: z.number(),
+    }),
+  ),
+  map: z.object({
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    point: lonLat,
+    wards: z.array(z.object({ code: text, name: text, rings: z.array(z.array(lonLat)) })),
+  }),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+export const QueueFeatureSchema = featureOf(
+  PrivatePropertiesSchema.extend({ review: ReviewSchema }),
+);
+export type QueueFeature = z.infer<typeof QueueFeatureSchema>;
+
+export const QueueCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(QueueFeatureSchema),
+});
+
 export const StaleCollectionSchema = PrivateCollectionSchema.extend({ verifiedBefore: text });
 
 export const SubmitResultSchema = z.object({
@@ -108,6 +150,10 @@ export const PostcodeResultSchema = z.object({
   latitude: z.number(),
   longitude: z.number(),
   inArea: z.boolean(),
+  /** The area the register covers ("Knowsley"), for the message when it is outside. */
+  area: text,
+  /** The ward holding the postcode, when the register knows its wards. */
+  ward: optionalText,
   licence: text,
 });
 export type PostcodeResult = z.infer<typeof PostcodeResultSchema>;

@@ -1,3 +1,4 @@
+import type { ProgrammeId } from './programmes.ts';
 import type { CategoryId } from './taxonomy.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface AssetFields {
   serviceName: string;
   description: string | null;
   category: CategoryId;
+  /** The programme it belongs to (Well Sefton, Taking Root), or null for none. */
+  programme: ProgrammeId | null;
   latitude: number;
   longitude: number;
   address: string | null;
@@ -49,6 +52,7 @@ export const ASSET_FIELD_NAMES = [
   'serviceName',
   'description',
   'category',
+  'programme',
   'latitude',
   'longitude',
   'address',
@@ -68,6 +72,7 @@ export const ASSET_FIELD_NAMES = [
 /** Optional describing fields: null when left out, filled from another asset by a merge. */
 export const OPTIONAL_FIELD_NAMES = [
   'description',
+  'programme',
   'address',
   'postcode',
   'openingTimes',

@@ -1,3 +1,4 @@
+import { programmeRule } from './programmes.ts';
 import { email, freeText, optional, phone, postcode, requiredLine, website } from './text_rules.ts';
 
 /**
@@ -11,6 +12,7 @@ export function describingTextRules() {
     organisationName: requiredLine(200),
     serviceName: requiredLine(200),
     description: optional(freeText(4000)),
+    programme: programmeRule,
     address: optional(freeText(500)),
     postcode: optional(postcode),
     openingTimes: optional(freeText(1000)),

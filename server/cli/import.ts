@@ -3,6 +3,7 @@
  * Validates every row; imports all of them in one transaction, or none.
  */
 import { readFileSync } from 'node:fs';
+import { defaultDataDir } from '../register/config.ts';
 import { openAnyRegister } from '../register/plugin.ts';
 import { RegisterService } from '../register/service.ts';
 import { ValidationError } from '../register/validation.ts';
@@ -21,7 +22,13 @@ if (!values.file) fail('--file is required', 2);
 const format = values.format ?? (/\.csv$/i.test(values.file) ? 'csv' : 'geojson');
 if (format !== 'csv' && format !== 'geojson') fail('--format must be csv or geojson', 2);
 
-const register = await openAnyRegister({ file: values.db, seed: false, lock: false });
+// Rows are checked against the area the served register covers: the built authority's outline.
+const register = await openAnyRegister({
+  file: values.db,
+  seed: false,
+  lock: false,
+  dataDir: defaultDataDir(),
+});
 try {
   const service = new RegisterService(register.assets, register.config);
   const result = await service.import(

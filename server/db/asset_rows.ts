@@ -12,6 +12,7 @@ import type {
   OpeningPeriod,
 } from './asset_store.ts';
 import type { CategoryId } from '../../contracts/register/taxonomy.ts';
+import type { ProgrammeId } from '../../contracts/register/programmes.ts';
 import { ASSET_FIELD_NAMES, snakeCase } from '../../contracts/register/asset.ts';
 
 export interface AssetRow {
@@ -21,6 +22,7 @@ export interface AssetRow {
   service_name: string;
   description: string | null;
   category: string;
+  programme: string | null;
   latitude: number;
   longitude: number;
   address: string | null;
@@ -80,6 +82,7 @@ export function toAsset(row: AssetRow): Asset {
     serviceName: row.service_name,
     description: row.description,
     category: row.category as CategoryId,
+    programme: (row.programme as ProgrammeId | null) ?? null,
     latitude: row.latitude,
     longitude: row.longitude,
     address: row.address,

@@ -99,6 +99,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'the date a person last checked an asset (ORUK assured_date)',
     sql: `ALTER TABLE assets ADD COLUMN assured_date TEXT;`,
   },
+  {
+    version: 4,
+    name: 'the programme an asset belongs to (Well Sefton, Taking Root, or none)',
+    sql: `ALTER TABLE assets ADD COLUMN programme TEXT
+        CHECK (programme IS NULL OR programme IN ('well_sefton', 'taking_root'));`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -90,6 +90,12 @@ const PG_MIGRATIONS: readonly { version: number; name: string; sql: string }[] =
     name: 'the date a person last checked an asset (ORUK assured_date)',
     sql: `ALTER TABLE assets ADD COLUMN assured_date text;`,
   },
+  {
+    version: 4,
+    name: 'the programme an asset belongs to (Well Sefton, Taking Root, or none)',
+    sql: `ALTER TABLE assets ADD COLUMN programme text
+        CHECK (programme IS NULL OR programme IN ('well_sefton', 'taking_root'));`,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock two servers starting at once take to migrate. */

@@ -4,11 +4,19 @@ import type { BBox } from '../db/asset_store.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Sefton with a margin, so assets just over the boundary that serve residents still fit. */
+/**
+ * Sefton with a margin: the area of a register opened without built data (unit tests, tools).
+ * A served register takes its area from the built authority's outline (register/area.ts).
+ */
 export const SEFTON_BBOX: BBox = { minLon: -3.15, minLat: 53.4, maxLon: -2.85, maxLat: 53.72 };
 
 export function defaultDbFile(env: NodeJS.ProcessEnv = process.env): string {
   return env.GAP_ATLAS_DB || path.join(REPO_ROOT, 'var', 'register.db');
+}
+
+/** The built data whose authority outline a register run from the command line serves. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GAP_ATLAS_DATA || path.join(REPO_ROOT, 'public', 'data');
 }
 
 export function defaultRawDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -38,6 +46,15 @@ export function parseBBox(text: string): BBox {
   return { minLon, minLat, maxLon, maxLat };
 }
 
-export function defaultBBox(env: NodeJS.ProcessEnv = process.env): BBox {
-  return env.GAP_ATLAS_BBOX ? parseBBox(env.GAP_ATLAS_BBOX) : SEFTON_BBOX;
+/**
+ * GAP_ATLAS_BBOX: a rectangle that overrides the built authority's outline (kept for
+ * deployments that set it before the register followed the authority); undefined when unset.
+ */
+export function bboxOverride(env: NodeJS.ProcessEnv = process.env): BBox | undefined {
+  return env.GAP_ATLAS_BBOX ? parseBBox(env.GAP_ATLAS_BBOX) : undefined;
+}
+
+/** GAP_ATLAS_REGISTER_AREA: the bundle id whose outline the register serves. */
+export function registerAreaId(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.GAP_ATLAS_REGISTER_AREA?.trim() || undefined;
 }

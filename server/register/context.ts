@@ -1,4 +1,5 @@
 import type { AssetStore } from '../db/asset_store.ts';
+import type { RegisterArea } from './area.ts';
 import type { Auth } from './auth.ts';
 import type { RegisterService } from './service.ts';
 import type { WriteHealth } from './write_health.ts';
@@ -43,6 +44,8 @@ export interface ApiContext {
   limits: RateLimits;
   /** Region for Open Referral addresses (state_province). */
   region: string;
+  /** The area served: the built authority's outline, its wards and map layers. */
+  area: RegisterArea;
   /** Whether the database can write, for /api/health. */
   health: WriteHealth;
 }

@@ -16,7 +16,14 @@ const MAX_ISSUES = 500;
 
 /** Columns our exports write that an import takes no notice of (they are derived or ours). */
 const CSV_IGNORED = new Set(['id', 'category_label']);
-const GEOJSON_IGNORED = new Set(['id', 'categoryLabel', 'stale', 'updatedAt', 'createdAt']);
+const GEOJSON_IGNORED = new Set([
+  'id',
+  'categoryLabel',
+  'programmeLabel',
+  'stale',
+  'updatedAt',
+  'createdAt',
+]);
 
 /** CSV column -> API field: every asset field by its snake-case name, plus the import's own. */
 const CSV_FIELDS: Record<string, string> = Object.fromEntries(

@@ -9,7 +9,14 @@ import { PgAccountStore } from '../db/pg_account_store.ts';
 import { PgAssetStore } from '../db/pg_asset_store.ts';
 import { migratePg } from '../db/pg_schema.ts';
 import { SqliteAssetStore } from '../db/sqlite_asset_store.ts';
-import { defaultBBox, defaultDbFile, defaultRawDir } from './config.ts';
+import { loadBuiltArea, rectangleArea, type RegisterArea } from './area.ts';
+import {
+  bboxOverride,
+  defaultDbFile,
+  defaultRawDir,
+  registerAreaId,
+  SEFTON_BBOX,
+} from './config.ts';
 import { seedIfEmpty, type SeedCounts } from './seed.ts';
 
 export interface RegisterOptions {
@@ -22,7 +29,17 @@ export interface RegisterOptions {
   pgSchema?: string;
   /** Raw data folder for the first-start seed (env GAP_ATLAS_RAW, default ../shared/data/raw). */
   rawDir?: string;
-  /** Area assets must be in (env GAP_ATLAS_BBOX "minLon,minLat,maxLon,maxLat"; default Sefton). */
+  /** The area assets must be in (the outline of a built authority, see register/area.ts). */
+  area?: RegisterArea;
+  /**
+   * Built data folder: without `area`, the register serves the outline of its bundle named by
+   * GAP_ATLAS_REGISTER_AREA, else of its default bundle (what `npm start` builds).
+   */
+  dataDir?: string;
+  /**
+   * A rectangle instead of an outline (env GAP_ATLAS_BBOX "minLon,minLat,maxLon,maxLat", kept
+   * for back-compatibility). Without area, dataDir or bbox: Sefton's rectangle.
+   */
   bbox?: BBox;
   /** Seed from the raw data when the register is empty (default true). */
   seed?: boolean;
@@ -50,7 +67,7 @@ export interface RegisterBase {
   assets: AssetStore;
   accounts: AccountStore;
   config: {
-    bbox: BBox;
+    area: RegisterArea;
     region: string;
     now: () => Date;
     submissionSource: string;
@@ -91,9 +108,18 @@ export async function openAnyRegister(options: RegisterOptions = {}): Promise<An
     : openRegister({ ...options, file: target });
 }
 
-function registerConfig(options: RegisterOptions, now: () => Date) {
+/** The area: given, a rectangle, the built authority's outline, or Sefton's rectangle. */
+export async function resolveArea(options: RegisterOptions): Promise<RegisterArea> {
+  if (options.area) return options.area;
+  const bbox = options.bbox ?? bboxOverride();
+  if (bbox) return rectangleArea(bbox);
+  const built = options.dataDir ? await loadBuiltArea(options.dataDir, registerAreaId()) : null;
+  return built ?? rectangleArea(SEFTON_BBOX, 'Sefton');
+}
+
+function registerConfig(options: RegisterOptions, now: () => Date, area: RegisterArea) {
   return {
-    bbox: options.bbox ?? defaultBBox(),
+    area,
     region: options.region ?? 'Merseyside',
     now,
     submissionSource: options.submissionSource ?? 'Community submission',
@@ -144,7 +170,7 @@ export async function openPgRegister(
     await migratePg(pool, now);
     const assets = new PgAssetStore(pool, now);
     const accounts = new PgAccountStore(pool, now);
-    const config = registerConfig(options, now);
+    const config = registerConfig(options, now, await resolveArea(options));
     const rawDir = options.rawDir ?? defaultRawDir();
     const seeded = await seed(options, assets, config, rawDir);
     const url = new URL(options.file);
@@ -179,6 +205,7 @@ export async function openPgRegister(
 export async function openRegister(options: RegisterOptions = {}): Promise<Register> {
   const file = options.file ?? defaultDbFile();
   const now = options.now ?? (() => new Date());
+  const area = await resolveArea(options);
   if (options.lock ?? true) assertNotInUse(file, 'starting another register on it');
   const db = openDatabase(file);
   try {
@@ -189,7 +216,7 @@ export async function openRegister(options: RegisterOptions = {}): Promise<Regis
   }
   const assets = new SqliteAssetStore(db, now);
   const accounts = new SqliteAccountStore(db, now);
-  const config = registerConfig(options, now);
+  const config = registerConfig(options, now, area);
   const rawDir = options.rawDir ?? defaultRawDir();
   let seeded: SeedCounts | null;
   try {

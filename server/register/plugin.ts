@@ -83,6 +83,7 @@ export async function registerApi(
     now,
     limits,
     region: register.config.region,
+    area: register.config.area,
     health: new WriteHealth(() => register.probeWrite(), now),
   };
 
@@ -155,7 +156,7 @@ export async function registerApi(
     postcodeRoutes(
       api,
       options.postcodes ?? codePointLookup(register.rawDir),
-      register.config.bbox,
+      register.config.area,
     );
     moderationRoutes(api, ctx);
     orukRoutes(api, ctx);

@@ -14,6 +14,8 @@ import {
 import { requireCsrf } from './csrf.ts';
 import { HttpError, parseOrThrow } from './validation.ts';
 import { featureCollection, privateProperties, staleBefore, toFeature } from './views.ts';
+import { reviewOf } from './review.ts';
+import { categoryLabel } from '../../contracts/register/taxonomy.ts';
 
 /** Moderator sessions and the moderation workflow. All routes need a session; writes need CSRF. */
 export function moderationRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -65,7 +67,34 @@ export function moderationRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/api/moderation/queue', async (request) => {
     parseOrThrow(emptyQuery, request.query, 'query');
     await mod(request, false);
-    return featureCollection((await ctx.store.listQueue()).map(view));
+    const queue = await ctx.store.listQueue();
+    const candidates = [
+      ...(await ctx.store.listApproved({})).map((a) => ({
+        name: a.serviceName,
+        latitude: a.latitude,
+        longitude: a.longitude,
+        what: `On the register: ${categoryLabel(a.category)}`,
+        assetId: a.id,
+      })),
+      ...queue
+        .filter((a) => a.status !== 'approved')
+        .map((a) => ({
+          name: a.serviceName,
+          latitude: a.latitude,
+          longitude: a.longitude,
+          what: 'Also waiting for review',
+          assetId: a.id,
+        })),
+      ...ctx.area.mapPoints.map((m) => ({ ...m, what: `On the map: ${m.layer}`, assetId: null })),
+    ];
+    return featureCollection(
+      queue.map((a) =>
+        toFeature(a, {
+          ...privateProperties(a, ctx.now()),
+          review: reviewOf(a, ctx.area, candidates),
+        }),
+      ),
+    );
   });
 
   app.get('/api/moderation/stale', async (request) => {

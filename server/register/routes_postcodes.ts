@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { BBox } from '../db/asset_store.ts';
+import type { RegisterArea } from './area.ts';
 import { POSTCODE_LICENCE, PostcodeDataMissing, type PostcodeLookup } from './postcodes.ts';
 import { emptyQuery } from './schemas.ts';
 import { postcode } from '../../contracts/register/text_rules.ts';
@@ -12,9 +12,14 @@ const postcodeParams = z.strictObject({
 
 /**
  * `GET /api/postcodes/:postcode`: the Code-Point Open centroid of a postcode, so the submission
- * form can place an asset by postcode. `inArea` says whether it is inside the register's area.
+ * form can place an asset by postcode. `inArea` says whether it is inside the register's area
+ * (the authority's outline), `area` names that area and `ward` is the ward holding it.
  */
-export function postcodeRoutes(app: FastifyInstance, lookup: PostcodeLookup, bbox: BBox): void {
+export function postcodeRoutes(
+  app: FastifyInstance,
+  lookup: PostcodeLookup,
+  area: RegisterArea,
+): void {
   app.get('/api/postcodes/:postcode', async (request) => {
     const params = parseOrThrow(postcodeParams, request.params, 'params');
     parseOrThrow(emptyQuery, request.query, 'query');
@@ -39,11 +44,9 @@ export function postcodeRoutes(app: FastifyInstance, lookup: PostcodeLookup, bbo
       postcode: params.postcode,
       latitude,
       longitude,
-      inArea:
-        latitude >= bbox.minLat &&
-        latitude <= bbox.maxLat &&
-        longitude >= bbox.minLon &&
-        longitude <= bbox.maxLon,
+      inArea: area.contains(latitude, longitude),
+      area: area.name,
+      ward: area.wardAt(latitude, longitude)?.name ?? null,
       licence: POSTCODE_LICENCE,
     };
   });

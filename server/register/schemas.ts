@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WEEKDAYS, type AssetFields, type BBox, type NewAsset } from '../db/asset_store.ts';
+import type { RegisterArea } from './area.ts';
 import { CATEGORY_IDS } from '../../contracts/register/taxonomy.ts';
 import { periodsOverlap } from './oruk.ts';
 import { describingTextRules } from '../../contracts/register/field_rules.ts';
@@ -15,9 +16,55 @@ import {
 } from '../../contracts/register/text_rules.ts';
 
 export interface SchemaConfig {
-  /** Where assets may be placed: the authority's bounding box with a margin. */
-  bbox: BBox;
+  /** Where assets may be placed: the built authority's outline (register/area.ts). */
+  area: RegisterArea;
   now: () => Date;
+}
+
+/** What a place outside the area is told, on the latitude (the form shows it at the pin). */
+export function outsideAreaMessage(area: RegisterArea): string {
+  return area.id === null
+    ? 'Must be inside the area this register covers'
+    : `Must be inside ${area.name}, the area this register covers: this place is outside its boundary`;
+}
+
+type Located = { latitude?: unknown; longitude?: unknown };
+
+const within = (v: unknown, limit: number) =>
+  typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= limit;
+
+/** The value as an object, or {} (a body of null or a list fails elsewhere). */
+const asLocated = (value: unknown): Located =>
+  typeof value === 'object' && value !== null ? (value as Located) : {};
+
+/**
+ * The outline check. It runs whenever both coordinates are numbers, even if another field is
+ * wrong, so a file's report names every problem of a row at once.
+ */
+function insideArea<T extends z.ZodType<Located>>(
+  schema: T,
+  area: RegisterArea,
+  optionalCoordinates: boolean,
+) {
+  const located = (p: { value: unknown }) => {
+    const v = asLocated(p.value);
+    return within(v.latitude, 90) && within(v.longitude, 180);
+  };
+  const checked = schema.refine((v) => area.contains(v.latitude as number, v.longitude as number), {
+    error: outsideAreaMessage(area),
+    path: ['latitude'],
+    when: located,
+  });
+  if (!optionalCoordinates) return checked;
+  // In a patch either may be left out, but one alone cannot be checked against the outline.
+  return checked.refine((v) => (v.latitude === undefined) === (v.longitude === undefined), {
+    error: 'Give latitude and longitude together',
+    path: ['latitude'],
+    when: (p) => {
+      const v = asLocated(p.value);
+      return (v.latitude === undefined) !== (v.longitude === undefined);
+    },
+  });
 }
 
 const period = z
@@ -41,22 +88,21 @@ const category = z.enum(CATEGORY_IDS, {
   error: 'Must be a category id from GET /api/categories',
 });
 
-function coordinate(name: string, min: number, max: number) {
-  const where = `Must be inside the area served (${name} ${min} to ${max})`;
+function coordinate(name: string, limit: number) {
+  const where = `Must be a ${name} from -${limit} to ${limit}`;
   return z
     .number({ error: 'Must be a number' })
-    .min(min, { error: where })
-    .max(max, { error: where });
+    .min(-limit, { error: where })
+    .max(limit, { error: where });
 }
 
 /** The fields anyone with the right to describe an asset may set. */
-function describingFields(config: SchemaConfig) {
-  const { bbox } = config;
+function describingFields() {
   return {
     ...describingTextRules(),
     category,
-    latitude: coordinate('latitude', bbox.minLat, bbox.maxLat),
-    longitude: coordinate('longitude', bbox.minLon, bbox.maxLon),
+    latitude: coordinate('latitude', 90),
+    longitude: coordinate('longitude', 180),
     openingHours,
   };
 }
@@ -81,10 +127,13 @@ function nonEmpty(o: object): boolean {
 }
 
 export function assetSchemas(config: SchemaConfig) {
-  const f = describingFields(config);
+  const f = describingFields();
+  const inside = <T extends z.ZodType<Located>>(schema: T, optionalCoordinates = false) =>
+    insideArea(schema, config.area, optionalCoordinates);
   const c = curatingFields(config);
   const optionalDescribing = {
     description: f.description.optional(),
+    programme: f.programme.optional(),
     address: f.address.optional(),
     postcode: f.postcode.optional(),
     openingTimes: f.openingTimes.optional(),
@@ -104,56 +153,66 @@ export function assetSchemas(config: SchemaConfig) {
   };
 
   /** A public submission (POST /api/assets). */
-  const submission = z.strictObject({
-    organisationName: f.organisationName,
-    serviceName: f.serviceName,
-    category: f.category,
-    latitude: f.latitude,
-    longitude: f.longitude,
-    ...optionalDescribing,
-    consentToPublish: z.literal(true, {
-      error: 'Consent to publish is required (true) for a public submission',
+  const submission = inside(
+    z.strictObject({
+      organisationName: f.organisationName,
+      serviceName: f.serviceName,
+      category: f.category,
+      latitude: f.latitude,
+      longitude: f.longitude,
+      ...optionalDescribing,
+      consentToPublish: z.literal(true, {
+        error: 'Consent to publish is required (true) for a public submission',
+      }),
     }),
-  });
+  );
 
   /** PATCH by the edit-token holder: some fields, or `{ withdraw: true }` alone. */
-  const partnerPatch = z
-    .strictObject({
-      ...allOptional,
-      withdraw: z.literal(true, { error: 'Must be true to withdraw' }).optional(),
-    })
-    .refine(nonEmpty, { error: 'Nothing to change' })
-    .refine((p) => !p.withdraw || Object.keys(p).length === 1, {
-      error: 'Withdraw on its own, without other changes',
-      path: ['withdraw'],
-    });
+  const partnerPatch = inside(
+    z
+      .strictObject({
+        ...allOptional,
+        withdraw: z.literal(true, { error: 'Must be true to withdraw' }).optional(),
+      })
+      .refine(nonEmpty, { error: 'Nothing to change' })
+      .refine((p) => !p.withdraw || Object.keys(p).length === 1, {
+        error: 'Withdraw on its own, without other changes',
+        path: ['withdraw'],
+      }),
+    true,
+  );
 
   /** PATCH by a moderator. */
-  const moderatorPatch = z
-    .strictObject({
-      ...allOptional,
-      lastVerified: c.lastVerified.optional(),
-      source: c.source.optional(),
-      licence: c.licence.optional(),
-    })
-    .refine(nonEmpty, { error: 'Nothing to change' });
+  const moderatorPatch = inside(
+    z
+      .strictObject({
+        ...allOptional,
+        lastVerified: c.lastVerified.optional(),
+        source: c.source.optional(),
+        licence: c.licence.optional(),
+      })
+      .refine(nonEmpty, { error: 'Nothing to change' }),
+    true,
+  );
 
   /** One row of a bulk import (CSV row or GeoJSON feature, already flattened). */
-  const importRow = z.strictObject({
-    organisationName: f.organisationName,
-    serviceName: f.serviceName,
-    category: f.category,
-    latitude: f.latitude,
-    longitude: f.longitude,
-    ...optionalDescribing,
-    lastVerified: c.lastVerified.optional(),
-    source: c.source,
-    licence: c.licence,
-    status: z.enum(['pending', 'approved']).optional(),
-    externalId: optional(oneLine(100)).optional(),
-    externalIdType: optional(oneLine(50)).optional(),
-    consentToPublish: z.boolean({ error: 'Must be true or false' }).optional(),
-  });
+  const importRow = inside(
+    z.strictObject({
+      organisationName: f.organisationName,
+      serviceName: f.serviceName,
+      category: f.category,
+      latitude: f.latitude,
+      longitude: f.longitude,
+      ...optionalDescribing,
+      lastVerified: c.lastVerified.optional(),
+      source: c.source,
+      licence: c.licence,
+      status: z.enum(['pending', 'approved']).optional(),
+      externalId: optional(oneLine(100)).optional(),
+      externalIdType: optional(oneLine(50)).optional(),
+      consentToPublish: z.boolean({ error: 'Must be true or false' }).optional(),
+    }),
+  );
 
   return { submission, partnerPatch, moderatorPatch, importRow };
 }

@@ -12,17 +12,23 @@ import {
   PHARMACIES,
   type SeedSource,
 } from './seed_sources.ts';
-import { WEEKDAYS, type OpeningPeriod } from '../db/asset_store.ts';
 import type { CategoryId } from '../../contracts/register/taxonomy.ts';
+import type { ProgrammeId } from '../../contracts/register/programmes.ts';
 
+/**
+ * One source of truth for each asset: the official lists (GP practices, pharmacies, libraries,
+ * food banks) are the atlas's own map layers, built by the pipeline from the same raw files, so
+ * the register is not seeded with them. It holds the community assets: the named Well Sefton
+ * and Taking Root assets with a published location, inside the area served, that are not
+ * already on one of those layers; and whatever partners register.
+ */
 export interface SeedCounts {
-  gpPractices: number;
-  pharmacies: number;
-  libraries: number;
-  foodBanks: number;
-  namedAssets: number;
-  /** Named assets already present from another source; their role was added to that asset. */
-  namedAnnotated: number;
+  /** Named community assets added. */
+  communityAssets: number;
+  /** Named assets already on an official map layer (same category and postcode): not added. */
+  onMapLayers: number;
+  /** Named assets outside the area the register serves: not added. */
+  outsideArea: number;
 }
 
 export interface SeedPlan {
@@ -46,203 +52,29 @@ function col(row: Row, name: string): string {
   return (row[name] ?? '').trim();
 }
 
-// Short all-consonant words are initials (NHS, PLC, JHR); these few are abbreviations instead.
-const ABBREVIATIONS = new Set(['DR', 'RD', 'ST', 'MR', 'MRS', 'LTD']);
-const SMALL_WORDS = new Set(['and', 'of', 'the', 'in', 'on', 'at', 'for']);
+const squash = (postcode: string) => postcode.toUpperCase().replace(/\s+/g, '');
 
-/** "ST MARKS MEDICAL CENTRE" -> "St Marks Medical Centre"; the sources shout in capitals. */
-export function titleCase(text: string): string {
-  return text
-    .split(/(\s+|-)/)
-    .map((word, i) => {
-      if (/\d|\./.test(word) || word.length <= 1) return word;
-      if (i > 0 && SMALL_WORDS.has(word.toLowerCase())) return word.toLowerCase();
-      const letters = word.replace(/[^A-Za-z]/g, '');
-      if (!/[AEIOUY]/i.test(letters) && letters.length <= 4 && !ABBREVIATIONS.has(letters)) {
-        return word;
-      }
-      const lower = word.toLowerCase();
-      const first = lower.search(/[a-z]/);
-      return first < 0
-        ? lower
-        : lower.slice(0, first) + lower.charAt(first).toUpperCase() + lower.slice(first + 1);
-    })
-    .join('');
-}
-
-function joinAddress(parts: string[]): string | null {
-  const kept = parts.map((p) => p.trim()).filter((p) => p.length > 0);
-  return kept.length > 0 ? kept.map(titleCase).join(', ') : null;
-}
-
-const DAY_COLUMNS: [string, string][] = [
-  ['mon', 'Mon'],
-  ['tue', 'Tue'],
-  ['wed', 'Wed'],
-  ['thu', 'Thu'],
-  ['fri', 'Fri'],
-  ['sat', 'Sat'],
-  ['sun', 'Sun'],
-];
-
-/** NHSBSA hours ("09:00-13:00,14:00-18:00" or "CLOSED") as periods and as readable text. */
-function pharmacyHours(row: Row): { periods: OpeningPeriod[]; text: string } {
-  const periods: OpeningPeriod[] = [];
-  const text: string[] = [];
-  DAY_COLUMNS.forEach(([key, label], i) => {
-    const value = col(row, `hours_${key}`);
-    const day = WEEKDAYS[i];
-    if (!day) return;
-    if (!value || value.toUpperCase() === 'CLOSED') {
-      text.push(`${label} closed`);
-      return;
-    }
-    for (const span of value.split(',')) {
-      const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(span.trim());
-      if (m?.[1] && m[2]) periods.push({ day, opens: m[1], closes: m[2] });
-    }
-    text.push(`${label} ${value.replace(/,/g, ', ')}`);
-  });
-  return { periods, text: text.join('; ') };
-}
-
-interface Draft {
-  row: Record<string, unknown>;
-  file: string;
-  line: number;
-}
-
-function base(source: SeedSource) {
-  return {
-    source: source.source,
-    licence: source.licence,
-    lastVerified: source.verified,
-    externalIdType: source.externalIdType,
-    status: 'approved' as const,
-    consentToPublish: true,
+/**
+ * "category postcode" of every entry of the official lists the map shows as its own layers
+ * (active practices, open libraries and food banks, every listed pharmacy).
+ */
+function mapLayerKeys(rawDir: string): Set<string> {
+  const keys = new Set<string>();
+  const add = (category: CategoryId, rows: Row[]) => {
+    for (const r of rows)
+      if (col(r, 'postcode')) keys.add(`${category} ${squash(col(r, 'postcode'))}`);
   };
-}
-
-function gpDrafts(rawDir: string): Draft[] {
-  return readCsv(rawDir, GP_PRACTICES)
-    .map((r, i) => ({ r, line: i + 2 }))
-    .filter(({ r }) => col(r, 'is_active_gp_practice') === 'Y')
-    .map(({ r, line }) => {
-      const name = titleCase(col(r, 'name'));
-      return {
-        file: GP_PRACTICES.file,
-        line,
-        row: {
-          ...base(GP_PRACTICES),
-          organisationName: name,
-          serviceName: name,
-          description: `GP practice (NHS ODS code ${col(r, 'org_code')}).`,
-          category: 'gp_practice',
-          latitude: Number(col(r, 'lat')),
-          longitude: Number(col(r, 'lon')),
-          address: joinAddress(
-            ['address_1', 'address_2', 'address_3', 'address_4'].map((c) => col(r, c)),
-          ),
-          postcode: col(r, 'postcode'),
-          phone: col(r, 'telephone') || null,
-          externalId: col(r, 'org_code'),
-        },
-      };
-    });
-}
-
-function pharmacyDrafts(rawDir: string): Draft[] {
-  return readCsv(rawDir, PHARMACIES)
-    .map((r, i) => ({ r, line: i + 2 }))
-    .filter(({ r }) => col(r, 'hwb') === 'SEFTON')
-    .map(({ r, line }) => {
-      const hours = pharmacyHours(r);
-      const weekly = Number(col(r, 'weekly_hours'));
-      return {
-        file: PHARMACIES.file,
-        line,
-        row: {
-          ...base(PHARMACIES),
-          organisationName: titleCase(col(r, 'organisation_name')),
-          serviceName: titleCase(col(r, 'trading_name')),
-          description:
-            `Community pharmacy (NHS ODS code ${col(r, 'ods_code')})` +
-            (Number.isFinite(weekly) && weekly > 0
-              ? `, ${Math.round(weekly * 10) / 10} contracted hours a week.`
-              : '.'),
-          category: 'pharmacy',
-          latitude: Number(col(r, 'lat')),
-          longitude: Number(col(r, 'lon')),
-          address: joinAddress(
-            ['address_1', 'address_2', 'address_3', 'address_4'].map((c) => col(r, c)),
-          ),
-          postcode: col(r, 'postcode'),
-          openingTimes: hours.text,
-          openingHours: hours.periods,
-          externalId: col(r, 'ods_code'),
-        },
-      };
-    });
-}
-
-function libraryDrafts(rawDir: string): Draft[] {
-  return readCsv(rawDir, LIBRARIES)
-    .map((r, i) => ({ r, line: i + 2 }))
-    .filter(({ r }) => col(r, 'authority') === 'Sefton' && col(r, 'closed') === '')
-    .map(({ r, line }) => {
-      const independent = col(r, 'type') === 'ICL';
-      const name = `${col(r, 'name')} Library`;
-      return {
-        file: LIBRARIES.file,
-        line,
-        row: {
-          ...base(LIBRARIES),
-          organisationName: independent ? name : 'Sefton Council',
-          serviceName: name,
-          description: independent
-            ? 'Independent community library.'
-            : 'Public library run by Sefton Council.',
-          category: 'library',
-          latitude: Number(col(r, 'lat')),
-          longitude: Number(col(r, 'lng')),
-          address: col(r, 'address') || null,
-          postcode: col(r, 'postcode'),
-          email: col(r, 'email') || null,
-          website: col(r, 'url') || null,
-          externalId: col(r, 'library_id'),
-        },
-      };
-    });
-}
-
-function foodBankDrafts(rawDir: string): Draft[] {
-  return readCsv(rawDir, FOOD_BANKS)
-    .map((r, i) => ({ r, line: i + 2 }))
-    .filter(({ r }) => col(r, 'in_sefton') === 'Y')
-    .map(({ r, line }) => {
-      const name = `${col(r, 'name')} Foodbank`;
-      const charity = col(r, 'charity_number');
-      return {
-        file: FOOD_BANKS.file,
-        line,
-        row: {
-          ...base(FOOD_BANKS),
-          organisationName: name,
-          serviceName: name,
-          description:
-            `Food bank (${col(r, 'network')} network)` +
-            (charity ? `, registered charity ${charity}` : '') +
-            '. Main address only, not every distribution point.',
-          category: 'food',
-          latitude: Number(col(r, 'lat')),
-          longitude: Number(col(r, 'lon')),
-          address: col(r, 'address') || null,
-          postcode: col(r, 'postcode'),
-          website: col(r, 'url') || null,
-          externalId: col(r, 'slug'),
-        },
-      };
-    });
+  add(
+    'gp_practice',
+    readCsv(rawDir, GP_PRACTICES).filter((r) => col(r, 'is_active_gp_practice') === 'Y'),
+  );
+  add('pharmacy', readCsv(rawDir, PHARMACIES));
+  add(
+    'library',
+    readCsv(rawDir, LIBRARIES).filter((r) => col(r, 'closed') === ''),
+  );
+  add('food', readCsv(rawDir, FOOD_BANKS));
+  return keys;
 }
 
 const NAMED_CATEGORY: Record<string, CategoryId> = {
@@ -256,20 +88,44 @@ const NAMED_CATEGORY: Record<string, CategoryId> = {
   community_organisation: 'other',
 };
 
+/**
+ * The programme a named asset's role gives it: the first one its first clause names ("Well
+ * Sefton partner; Taking Root network" is Well Sefton's); "named in ... reports" is none.
+ */
+export function programmeOfRole(role: string): ProgrammeId | null {
+  const first = (role.split(';')[0] ?? '').toLowerCase();
+  if (/^named in\b/.test(first)) return null;
+  const ws = first.indexOf('well sefton');
+  const tr = first.indexOf('taking root');
+  if (ws < 0 && tr < 0) return null;
+  if (ws < 0) return 'taking_root';
+  if (tr < 0) return 'well_sefton';
+  return ws < tr ? 'well_sefton' : 'taking_root';
+}
+
+interface Draft {
+  row: Record<string, unknown>;
+  line: number;
+}
+
 function namedDrafts(rawDir: string): Draft[] {
   return readCsv(rawDir, NAMED_ASSETS)
     .map((r, i) => ({ r, line: i + 2 }))
     .filter(({ r }) => col(r, 'lat') !== '' && col(r, 'lon') !== '')
     .map(({ r, line }) => ({
-      file: NAMED_ASSETS.file,
       line,
       row: {
-        ...base(NAMED_ASSETS),
         source: `${NAMED_ASSETS.source}: ${col(r, 'source_url')}`.slice(0, 500),
+        licence: NAMED_ASSETS.licence,
+        lastVerified: NAMED_ASSETS.verified,
+        externalIdType: NAMED_ASSETS.externalIdType,
+        status: 'approved' as const,
+        consentToPublish: true,
         organisationName: col(r, 'name'),
         serviceName: col(r, 'name'),
         description: `${col(r, 'role')}.`,
         category: NAMED_CATEGORY[col(r, 'asset_type')] ?? 'other',
+        programme: programmeOfRole(col(r, 'role')),
         latitude: Number(col(r, 'lat')),
         longitude: Number(col(r, 'lon')),
         address: col(r, 'address_as_stated') || null,
@@ -284,62 +140,41 @@ export class SeedError extends Error {
 }
 
 /**
- * Reads the raw asset files and returns validated assets ready to insert. Any invalid row is a
- * data problem to fix at the source, so it stops the seed with the file and line.
+ * Reads the raw asset files and returns the community assets to insert, validated (inside the
+ * area's outline). Any other invalid row is a data problem to fix at the source, so it stops
+ * the seed with the file and line.
  */
 export function planSeed(rawDir: string, config: SchemaConfig): SeedPlan {
   const { importRow } = assetSchemas(config);
-  const validate = (drafts: Draft[]): NewAsset[] =>
-    drafts.map((d) => {
-      const parsed = importRow.safeParse(d.row);
-      if (!parsed.success) {
-        const what = issuesFrom(parsed.error, 'row')
-          .map((i) => `${i.field}: ${i.message}`)
-          .join('; ');
-        throw new SeedError(`${d.file} line ${d.line}: ${what}`);
-      }
-      return toNewAsset(parsed.data);
-    });
-
-  const gp = validate(gpDrafts(rawDir));
-  const pharmacies = validate(pharmacyDrafts(rawDir));
-  const libraries = validate(libraryDrafts(rawDir));
-  const foodBanks = validate(foodBankDrafts(rawDir));
-  const assets = [...gp, ...pharmacies, ...libraries, ...foodBanks];
-
-  // A named asset that is already in from an official list (same category and postcode) is not
-  // added twice; its role (e.g. "Well Sefton partner") is added to that asset's description.
-  let namedAdded = 0;
-  let namedAnnotated = 0;
-  for (const named of validate(namedDrafts(rawDir))) {
-    const twin = assets.find(
-      (a) =>
-        a.fields.category === named.fields.category &&
-        a.fields.postcode !== null &&
-        a.fields.postcode === named.fields.postcode,
-    );
-    if (twin) {
-      const role = named.fields.description ?? '';
-      if (/well sefton|taking root/i.test(role)) {
-        twin.fields.description = `${twin.fields.description ?? ''} ${role}`.trim();
-      }
-      namedAnnotated++;
-    } else {
-      assets.push(named);
-      namedAdded++;
+  const onLayers = mapLayerKeys(rawDir);
+  const counts: SeedCounts = { communityAssets: 0, onMapLayers: 0, outsideArea: 0 };
+  const assets: NewAsset[] = [];
+  for (const d of namedDrafts(rawDir)) {
+    const { latitude, longitude, category, postcode } = d.row as {
+      latitude: number;
+      longitude: number;
+      category: CategoryId;
+      postcode: string;
+    };
+    if (!config.area.contains(latitude, longitude)) {
+      counts.outsideArea++;
+      continue;
     }
+    if (postcode && onLayers.has(`${category} ${squash(postcode)}`)) {
+      counts.onMapLayers++;
+      continue;
+    }
+    const parsed = importRow.safeParse(d.row);
+    if (!parsed.success) {
+      const what = issuesFrom(parsed.error, 'row')
+        .map((i) => `${i.field}: ${i.message}`)
+        .join('; ');
+      throw new SeedError(`${NAMED_ASSETS.file} line ${d.line}: ${what}`);
+    }
+    assets.push(toNewAsset(parsed.data));
+    counts.communityAssets++;
   }
-  return {
-    assets,
-    counts: {
-      gpPractices: gp.length,
-      pharmacies: pharmacies.length,
-      libraries: libraries.length,
-      foodBanks: foodBanks.length,
-      namedAssets: namedAdded,
-      namedAnnotated,
-    },
-  };
+  return { assets, counts };
 }
 
 /** Seeds an empty register in one transaction. Returns null when there was nothing to do. */
@@ -350,6 +185,6 @@ export async function seedIfEmpty(
 ): Promise<SeedCounts | null> {
   if ((await store.count()) > 0) return null;
   const plan = planSeed(rawDir, config);
-  await store.createMany(plan.assets, { type: 'seed' }, 'seed');
+  if (plan.assets.length > 0) await store.createMany(plan.assets, { type: 'seed' }, 'seed');
   return plan.counts;
 }

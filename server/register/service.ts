@@ -1,10 +1,5 @@
-import {
-  type Actor,
-  type Asset,
-  type AssetFields,
-  type AssetStore,
-  type BBox,
-} from '../db/asset_store.ts';
+import { type Actor, type Asset, type AssetFields, type AssetStore } from '../db/asset_store.ts';
+import type { RegisterArea } from './area.ts';
 import { OPTIONAL_FIELD_NAMES } from '../../contracts/register/asset.ts';
 import { validateImport, type ImportFormat } from './import.ts';
 import {
@@ -19,7 +14,7 @@ import { hashToken, newToken } from './secrets.ts';
 import { HttpError } from './validation.ts';
 
 export interface ServiceConfig {
-  bbox: BBox;
+  area: RegisterArea;
   now: () => Date;
   /** Stored as the source and licence of public submissions. */
   submissionSource: string;
@@ -61,7 +56,7 @@ export class RegisterService {
     readonly store: AssetStore,
     private readonly config: ServiceConfig,
   ) {
-    this.schemas = assetSchemas({ bbox: config.bbox, now: config.now });
+    this.schemas = assetSchemas({ area: config.area, now: config.now });
   }
 
   async mustGet(id: number): Promise<Asset> {

@@ -3,7 +3,10 @@
  * and trying the API out. Prints one JSON line with the URL once listening.
  *
  *   tsx server/register/standalone.ts [--db file] [--port 0] [--host 127.0.0.1]
- *     [--raw dir] [--no-seed] [--submissions-per-window n]
+ *     [--raw dir] [--data dir] [--no-seed] [--submissions-per-window n]
+ *
+ * --data: a built data folder whose authority outline is the register's area (default: none,
+ * Sefton's rectangle, as the crash and backup tests expect).
  */
 import Fastify from 'fastify';
 import { parseArgs } from 'node:util';
@@ -15,6 +18,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     host: { type: 'string', default: '127.0.0.1' },
     raw: { type: 'string' },
+    data: { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
     'submissions-per-window': { type: 'string' },
   },
@@ -23,6 +27,7 @@ const { values } = parseArgs({
 const register = await openAnyRegister({
   file: values.db,
   rawDir: values.raw,
+  dataDir: values.data,
   seed: !values['no-seed'],
 });
 const app = Fastify({ logger: false, bodyLimit: 1_048_576 });

@@ -1,5 +1,6 @@
 import type { Asset } from '../db/asset_store.ts';
 import type { PrivateProperties, PublicProperties } from '../../contracts/register/api.ts';
+import { programmeLabel } from '../../contracts/register/programmes.ts';
 import { categoryLabel } from '../../contracts/register/taxonomy.ts';
 
 /** The date before which a verification is stale: twelve months before `now`. */
@@ -25,6 +26,8 @@ export function publicProperties(a: Asset, now: Date): PublicProperties {
     description: a.description,
     category: a.category,
     categoryLabel: categoryLabel(a.category),
+    programme: a.programme,
+    programmeLabel: programmeLabel(a.programme),
     address: a.address,
     postcode: a.postcode,
     openingTimes: a.openingTimes,

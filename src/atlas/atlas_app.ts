@@ -9,6 +9,7 @@ import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import { setFlag, showGeography } from '../map/area_layers.ts';
 import { addContextLayers } from '../map/context_layers.ts';
+import { setPointLayerVisible } from '../map/point_layers.ts';
 import { serializeViewState, type ViewState } from '../state/view_state.ts';
 import type { AtlasView, GapInputs } from '../state/atlas_view.ts';
 import { byId } from '../ui/dom.ts';
@@ -63,6 +64,7 @@ export class AtlasApp {
   private interaction: MapInteraction | null = null;
   private renderToken = 0;
   private firstRenderDone = false;
+  private drawKey: () => void = () => undefined;
   private lastGap: GapInputs | null = null;
   private areas: Areas = {};
   private areasReady: Promise<void> = Promise.resolve();
@@ -285,7 +287,8 @@ export class AtlasApp {
     await (this.firstRenderDone ? afterNextFrame() : nextIdleFrame(this.map));
     await decoded;
     if (token !== this.renderToken) return;
-    renderMapKey(meta, c, this.state.pal, geoLabel, this.visibleLayers());
+    this.drawKey = () => renderMapKey(meta, c, this.state.pal, geoLabel, this.visibleLayers());
+    this.drawKey();
     if (this.pickerStale) this.refreshPicker();
     renderIndicatorMeta(byId('ind-meta'), meta, meta.geographies[geography]?.method);
     syncControls(this.state, meta, c);
@@ -429,16 +432,23 @@ export class AtlasApp {
   }
 
   /**
-   * A point layer that arrives after start (the community register): counted in area profiles
-   * and offered to the catchment analysis like the pipeline's layers.
+   * A point layer that arrives after start (the community register): counted in profiles and
+   * offered to the analyses; the pipeline layer it `replaces` leaves them and the map.
    */
-  addAnalysisLayer(meta: LayerMeta, points: PointCollection): void {
+  addAnalysisLayer(meta: LayerMeta, points: PointCollection, replaces?: string): void {
     this.points.set(meta.id, points);
     const layers = this.model.manifest.layers;
+    if (replaces && replaces !== meta.id) {
+      this.points.delete(replaces);
+      const old = layers.findIndex((l) => l.id === replaces);
+      if (old >= 0) layers.splice(old, 1);
+      setPointLayerVisible(this.map, replaces, false);
+    }
     const i = layers.findIndex((l) => l.id === meta.id);
     if (i >= 0) layers.splice(i, 1, meta);
     else layers.push(meta);
     this.locator.forgetAssets();
+    if (this.firstRenderDone) void this.renderSelection().then(() => this.drawKey());
     for (const l of this.viewListeners) l(this.view());
   }
 }

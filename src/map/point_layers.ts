@@ -24,6 +24,7 @@ const LABELS: Record<string, string> = {
   hours: 'Opening hours',
   weekly_hours: 'Hours a week',
   role: 'Role',
+  programme: 'Programme',
   network: 'Network',
   type: 'Type',
   url: 'Website',

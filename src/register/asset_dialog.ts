@@ -31,6 +31,7 @@ const EMPTY: FormValues = {
   serviceName: '',
   organisationName: '',
   category: '',
+  programme: '',
   description: '',
   latitude: null,
   longitude: null,

@@ -1,5 +1,6 @@
 import { el } from '../ui/dom.ts';
 import type { Category } from '../../contracts/register/api.ts';
+import { PROGRAMMES } from '../../contracts/register/programmes.ts';
 import type { FieldMessage, FieldName } from './form_rules.ts';
 
 /** The raw values of the form: strings as typed, the pin as numbers or null. */
@@ -7,6 +8,8 @@ export interface FormValues {
   serviceName: string;
   organisationName: string;
   category: string;
+  /** A programme id, or '' for none. */
+  programme: string;
   description: string;
   latitude: number | null;
   longitude: number | null;
@@ -22,7 +25,7 @@ export interface FormValues {
 
 type TextField = Exclude<
   keyof FormValues,
-  'latitude' | 'longitude' | 'consentToPublish' | 'category'
+  'latitude' | 'longitude' | 'consentToPublish' | 'category' | 'programme'
 >;
 
 interface TextSpec {
@@ -52,6 +55,7 @@ export class AssetForm {
   private readonly pinStatus: HTMLElement;
   private readonly inputs = new Map<TextField, HTMLInputElement | HTMLTextAreaElement>();
   private readonly category: HTMLSelectElement;
+  private readonly programme: HTMLSelectElement;
   private readonly consent: HTMLInputElement;
   private readonly errors = new Map<FieldName, HTMLElement>();
   private readonly focusTargets = new Map<FieldName, HTMLElement>();
@@ -69,6 +73,12 @@ export class AssetForm {
       { id: ID('category'), name: 'category' },
       el('option', { value: '', text: 'Choose a category' }),
       ...categories.map((c) => el('option', { value: c.id, text: c.label })),
+    );
+    this.programme = el(
+      'select',
+      { id: ID('programme'), name: 'programme', 'aria-describedby': `${ID('programme')}-error` },
+      el('option', { value: '', text: 'None' }),
+      ...PROGRAMMES.map((p) => el('option', { value: p.id, text: p.label })),
     );
     this.findPostcode = el('button', { type: 'button', class: 'reg-secondary' }, 'Find postcode');
     this.pinAtCentre = el(
@@ -154,6 +164,11 @@ export class AssetForm {
         el('label', { for: ID('category'), text: 'Category (required)' }),
         this.category,
       ),
+      this.field(
+        'programme',
+        el('label', { for: ID('programme'), text: 'Programme it belongs to' }),
+        this.programme,
+      ),
       this.textField({
         name: 'description',
         label: 'What it offers',
@@ -192,6 +207,7 @@ export class AssetForm {
       this.actions,
     );
     this.focusTargets.set('category', this.category);
+    this.focusTargets.set('programme', this.programme);
     this.focusTargets.set('consentToPublish', this.consent);
   }
 
@@ -240,6 +256,7 @@ export class AssetForm {
       serviceName: v('serviceName'),
       organisationName: v('organisationName'),
       category: this.category.value,
+      programme: this.programme.value,
       description: v('description'),
       latitude: this.pin?.latitude ?? null,
       longitude: this.pin?.longitude ?? null,
@@ -257,6 +274,7 @@ export class AssetForm {
   setValues(values: FormValues): void {
     for (const [name, input] of this.inputs) input.value = values[name];
     this.category.value = values.category;
+    this.programme.value = values.programme;
     this.consent.checked = values.consentToPublish;
     this.setPin(
       values.latitude !== null && values.longitude !== null

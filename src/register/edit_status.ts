@@ -26,6 +26,7 @@ type TextKey =
   | 'serviceName'
   | 'organisationName'
   | 'category'
+  | 'programme'
   | 'description'
   | 'address'
   | 'postcode'
@@ -55,6 +56,7 @@ export function formValuesOf(p: PrivateProperties, coordinates: [number, number]
     serviceName: text('serviceName'),
     organisationName: text('organisationName'),
     category: text('category'),
+    programme: text('programme'),
     description: text('description'),
     latitude: num('latitude', coordinates[1]),
     longitude: num('longitude', coordinates[0]),

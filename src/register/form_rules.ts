@@ -7,6 +7,7 @@ export const FIELD_NAMES = [
   'serviceName',
   'organisationName',
   'category',
+  'programme',
   'description',
   'location',
   'postcode',

@@ -24,7 +24,10 @@ export async function findPostcode(form: AssetForm, picker: LocationPicker): Pro
       PostcodeResultSchema,
     );
     if (!found.inArea) {
-      form.setFieldError('postcode', `${found.postcode} is outside the area this register covers`);
+      form.setFieldError(
+        'postcode',
+        `${found.postcode} is outside ${found.area}, the area this register covers: add assets in ${found.area} only`,
+      );
       return;
     }
     picker.placeAndShow({ latitude: found.latitude, longitude: found.longitude });

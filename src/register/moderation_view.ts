@@ -3,13 +3,16 @@ import type {
   HistoryEntry,
   PrivateFeature,
   PrivateProperties,
+  QueueFeature,
 } from '../../contracts/register/api.ts';
+import { reviewPanel } from './review_view.ts';
 
 /** Labels for the fields a moderator reviews, in the order they are shown. */
 const FIELD_LABELS: [keyof PrivateProperties | 'latitude' | 'longitude', string][] = [
   ['serviceName', 'Name'],
   ['organisationName', 'Organisation'],
   ['categoryLabel', 'Category'],
+  ['programmeLabel', 'Programme'],
   ['description', 'What it offers'],
   ['address', 'Address'],
   ['postcode', 'Postcode'],
@@ -26,6 +29,7 @@ const FIELD_LABELS: [keyof PrivateProperties | 'latitude' | 'longitude', string]
 
 const LABEL_OF = new Map<string, string>(FIELD_LABELS);
 LABEL_OF.set('category', 'Category');
+LABEL_OF.set('programme', 'Programme');
 LABEL_OF.set('status', 'Status');
 LABEL_OF.set('lastVerified', 'Last checked');
 LABEL_OF.set('openingHours', 'Opening hours');
@@ -113,7 +117,7 @@ export interface QueueActions {
 }
 
 /** One entry waiting for review, with approve, reject-with-reason and history. */
-export function queueItem(f: PrivateFeature, actions: QueueActions): HTMLElement {
+export function queueItem(f: QueueFeature, actions: QueueActions): HTMLElement {
   const id = `mod-item-${f.id}`;
   const approve = el('button', { type: 'button' }, 'Approve');
   const rejectOpen = el('button', { type: 'button', class: 'reg-secondary' }, 'Reject…');
@@ -163,6 +167,7 @@ export function queueItem(f: PrivateFeature, actions: QueueActions): HTMLElement
     { class: 'mod-item', 'aria-labelledby': `${id}-title`, 'data-id': String(f.id) },
     el('h3', { id: `${id}-title`, text: f.properties.serviceName }),
     el('p', { class: 'hint', text: stateLine(f.properties) }),
+    reviewPanel(f.properties.review),
     details(f),
     proposed(f),
     el('div', { class: 'reg-actions' }, approve, rejectOpen, history),

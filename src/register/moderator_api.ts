@@ -1,7 +1,7 @@
 import { apiCall, apiJson } from './api.ts';
 import {
   HistorySchema,
-  PrivateCollectionSchema,
+  QueueCollectionSchema,
   PrivateFeatureSchema,
   SessionSchema,
   StaleCollectionSchema,
@@ -46,7 +46,7 @@ export class ModeratorApi {
   }
 
   queue() {
-    return apiJson('moderation/queue', PrivateCollectionSchema);
+    return apiJson('moderation/queue', QueueCollectionSchema);
   }
 
   stale() {

@@ -33,7 +33,7 @@ export function registerLayerMeta(features: PublicFeature[]): LayerMeta {
     .sort();
   return {
     id: REGISTER_LAYER,
-    label: 'Community register',
+    label: 'Community assets (register)',
     file: 'api/assets',
     count: features.length,
     source: distinct(features.map((f) => f.properties.source)).join('; '),
@@ -42,7 +42,7 @@ export function registerLayerMeta(features: PublicFeature[]): LayerMeta {
       : 'not yet checked',
     licence: distinct(features.map((f) => f.properties.licence)).join(' '),
     coverage:
-      'Approved entries of the community asset register: the official lists above, held in the register, plus assets that community partners registered and a moderator approved.',
+      'Approved entries of the community asset register: the named Well Sefton and Taking Root assets with a published location, and assets that community partners registered and a moderator approved. The official lists (GP practices, pharmacies, libraries, food banks) are their own layers.',
   };
 }
 
@@ -86,6 +86,7 @@ export function toPointCollection(features: PublicFeature[]): PointCollection {
               ? `${p.serviceName} (${p.organisationName})`
               : p.serviceName,
           type: p.categoryLabel,
+          programme: p.programmeLabel,
           address: p.address,
           postcode: p.postcode,
           telephone: p.phone,
@@ -102,7 +103,7 @@ export function toPointCollection(features: PublicFeature[]): PointCollection {
 }
 
 /**
- * Adds the register as a clustered point layer (hidden until its box is ticked). The shared
+ * Adds the register as a clustered point layer (shown as its box says). The shared
  * popup reads the layer's meta when it opens, but each register entry has its own source and
  * licence: a click listener added before the layer's own (MapLibre runs them in order) points
  * the meta at the clicked entry first.

@@ -25,8 +25,11 @@ export interface RegisterHost {
   /** Records a change of ticked layers in the view state (and the URL). */
   setLayers(layers: string): void;
   notice(message: string): void;
-  /** Lets the atlas count the register's assets in profiles and catchments. */
-  addAnalysisLayer?(meta: LayerMeta, points: PointCollection): void;
+  /**
+   * Lets the atlas count the register's assets in profiles and catchments, instead of the
+   * pipeline layer it `replaces`.
+   */
+  addAnalysisLayer?(meta: LayerMeta, points: PointCollection, replaces?: string): void;
 }
 
 /**
@@ -86,20 +89,33 @@ function errorText(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason);
 }
 
+/** The pipeline's layer of the same community assets, which the register supersedes. */
+export const SUPERSEDED_LAYER = 'community_assets';
+
+/**
+ * Whether the register's box starts ticked: when the view names it, or names the layer it
+ * supersedes (links made before the register held the community assets).
+ */
+export function registerTicked(layers: string | undefined): boolean {
+  const ids = (layers ?? '').split(',');
+  return ids.includes(REGISTER_LAYER) || ids.includes(SUPERSEDED_LAYER);
+}
+
 function showLayer(host: RegisterHost, features: PublicFeature[]): void {
   const meta = addRegisterLayer(host.map, features);
-  // In the shape of the atlas's own point layers, so profiles and reports read the names.
-  host.addAnalysisLayer?.(meta, toPointCollection(features));
+  // In the shape of the atlas's own point layers, so profiles and reports read the names; it
+  // replaces the pipeline's community assets layer (the same assets), so each is listed once.
+  host.addAnalysisLayer?.(meta, toPointCollection(features), SUPERSEDED_LAYER);
   const fieldset = byId('layers');
+  fieldset.querySelector(`input[value="${SUPERSEDED_LAYER}"]`)?.closest('label')?.remove();
   const box = el('input', { type: 'checkbox', value: REGISTER_LAYER, id: 'layer-register' });
-  box.checked = (host.layers ?? '').split(',').includes(REGISTER_LAYER);
+  box.checked = registerTicked(host.layers);
   setPointLayerVisible(host.map, REGISTER_LAYER, box.checked);
+  const ticked = () =>
+    [...fieldset.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
   box.onchange = () => {
     setPointLayerVisible(host.map, REGISTER_LAYER, box.checked);
-    const ticked = [...fieldset.querySelectorAll<HTMLInputElement>('input:checked')].map(
-      (b) => b.value,
-    );
-    host.setLayers(ticked.join(','));
+    host.setLayers(ticked().join(','));
   };
   fieldset.append(
     el(
@@ -112,14 +128,17 @@ function showLayer(host: RegisterHost, features: PublicFeature[]): void {
         style: `background:${LAYER_COLOURS[REGISTER_LAYER] ?? '#444'}`,
         'aria-hidden': 'true',
       }),
-      `${meta.label} (${meta.count})`,
+      meta.count > 0 ? `${meta.label} (${meta.count})` : `${meta.label}: none approved yet`,
     ),
     el('p', {
       class: 'hint',
       id: 'layer-register-hint',
-      text: 'Includes assets registered by community partners and approved by a moderator, as well as the official lists above (so it is off at first, to avoid showing them twice).',
+      text: 'Community assets on the register: Well Sefton and Taking Root assets, and those community partners registered and a moderator approved. GP practices, pharmacies, libraries and food banks are the layers above, from the official lists.',
     }),
   );
+  // A link that named the superseded layer keeps its community assets, now the register's.
+  const ids = (host.layers ?? '').split(',').filter(Boolean);
+  if (box.checked && !ids.includes(REGISTER_LAYER)) host.setLayers(ticked().join(','));
   box.setAttribute('aria-describedby', 'layer-register-hint');
   const licences = [...new Set(features.map((f) => f.properties.licence))];
   byId('attributions').append(

@@ -123,8 +123,9 @@ export function areaTable(view: AtlasView): TableModel {
       `${t.names[i] ?? t.codes[i]} (${t.codes[i]})`,
       formatValue(meta, t.values[meta.id]?.[i]),
       ranks && (ranks[i] ?? 0) > 0 ? ordinal(ranks[i] ?? 0) : '',
-      String(decileOf.get(t.codes[i] ?? '') ?? ''),
-      (t.centres[i]?.[1] ?? NaN).toFixed(3),
+      String(decileOf.get(t.codes[i] ?? '') ?? 'none'),
+      // A ward no LSOA is assigned to (Waterfront North) has no population centre.
+      Number.isFinite(t.centres[i]?.[1]) ? (t.centres[i]?.[1] ?? 0).toFixed(3) : 'none: no LSOA',
     ]),
   };
 }

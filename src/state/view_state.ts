@@ -48,7 +48,9 @@ export const DEFAULT_VIEW: ViewState = {
   k: 5,
   pal: 'purples',
   order: 'north',
-  layers: 'gp_practices,community_assets,food_banks,libraries',
+  // register: approved community assets (served by the register, which supersedes the
+  // pipeline's community_assets layer once it loads; without a register that layer shows).
+  layers: 'gp_practices,community_assets,food_banks,libraries,register',
 };
 
 /** What each parameter should hold, in words: a notice never shows a pattern or zod's wording. */

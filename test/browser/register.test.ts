@@ -220,22 +220,23 @@ describe('the community register', () => {
     await page.locator('#reg-email').blur();
     await expect.poll(() => errorOf(page, 'email').isVisible()).toBe(false);
 
-    // Place by postcode: L20 3BG is Concept House Surgery's; the form warns it may be there.
-    await page.fill('#reg-serviceName', 'Concept House Surgery');
-    await page.fill('#reg-postcode', 'l203bg');
+    // Place by postcode: L20 4RW is St Leonard's Centre's (seeded, a Well Sefton partner); the
+    // form warns it may be there.
+    await page.fill('#reg-serviceName', 'St Leonards Youth and Community Centre');
+    await page.fill('#reg-postcode', 'l204rw');
     await page.click('text=Find postcode');
-    await expect.poll(() => page.textContent('#reg-pin-status')).toContain('latitude 53.44913');
-    expect(await page.inputValue('#reg-postcode')).toBe('L20 3BG');
+    await expect.poll(() => page.textContent('#reg-pin-status')).toContain('latitude 53.45791');
+    expect(await page.inputValue('#reg-postcode')).toBe('L20 4RW');
     await page.waitForSelector('.reg-nearby:not([hidden])');
     expect(await page.textContent('.reg-nearby')).toMatch(
-      /already on the register\?.*Concept House Surgery \(GP practice, L20 3BG\), \d+ m away/s,
+      /already on the register\?.*St Leonard's Youth and Community Centre \(Community centre, L20 4RW\), \d+ m away/s,
     );
     // A Wirral postcode is outside the area; an unknown one says to use the map.
     await page.fill('#reg-postcode', 'CH25 9AX');
     await page.click('text=Find postcode');
     await expect
       .poll(() => errorOf(page, 'postcode').textContent())
-      .toBe('CH25 9AX is outside the area this register covers');
+      .toBe('CH25 9AX is outside Sefton, the area this register covers: add assets in Sefton only');
     await page.fill('#reg-postcode', 'SW1A 1AA');
     await page.click('text=Find postcode');
     await expect
@@ -262,7 +263,7 @@ describe('the community register', () => {
     expect((await refused).status()).toBe(400);
     await expect
       .poll(() => errorOf(page, 'location').textContent())
-      .toContain('Must be inside the area served');
+      .toContain('Must be inside Sefton, the area this register covers');
     expect(await page.textContent('.reg-summary')).toContain('did not accept');
     expect(posts).toHaveLength(1);
     expect(errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
@@ -335,12 +336,16 @@ describe('the community register', () => {
     if (!mine) return;
 
     const { page, errors, dialogs } = await openAtlas('/', true);
-    expect(await page.textContent('#layers')).toMatch(/Community register \(\d+\)/);
-    expect(await page.textContent('#layers')).toContain('registered by community partners');
-    expect(await page.isChecked('#layer-register')).toBe(false);
+    expect(await page.textContent('#layers')).toMatch(/Community assets \(register\) \(\d+\)/);
+    expect(await page.textContent('#layers')).toContain('community partners registered');
+    // On the default map, in place of the pipeline's layer of the same community assets.
+    expect(await page.isChecked('#layer-register')).toBe(true);
+    expect(await page.locator('#layers input[value="community_assets"]').count()).toBe(0);
     expect(await page.textContent('#attributions')).toContain(
       'Community register: Published with the consent of the organisation that submitted it',
     );
+    await page.uncheck('#layer-register');
+    await expect.poll(() => page.url()).not.toMatch(/layers=[^&]*register/);
     await page.check('#layer-register');
     await expect.poll(() => page.url()).toMatch(/layers=[^&]*register/);
     const coords = mine.geometry.coordinates;
@@ -363,7 +368,7 @@ describe('the community register', () => {
     expect(await popup.textContent()).toContain('Tuesdays 10am to 2pm');
     // The entry's own source and licence, not the whole register's.
     expect(await popup.locator('.popup-source').textContent()).toBe(
-      `Community register: Community submission (last checked ${new Date().toISOString().slice(0, 10)}). Published with the consent of the organisation that submitted it`,
+      `Community assets (register): Community submission (last checked ${new Date().toISOString().slice(0, 10)}). Published with the consent of the organisation that submitted it`,
     );
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
       undefined,

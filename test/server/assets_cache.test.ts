@@ -8,7 +8,7 @@ describe('GET /api/assets: cached, revalidated with ETag, compressed', () => {
   let t: TestApp;
   let mod: Moderator;
   beforeAll(async () => {
-    t = await makeApp({ seed: true });
+    t = await makeApp({ seed: true, officialLists: true });
     await addModerator(t.register);
     mod = await login(t.app);
   });

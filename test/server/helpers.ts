@@ -8,6 +8,8 @@ import { hashPassword, type ScryptCost } from '../../server/register/passwords.t
 import { openRegister, registerApi, type Register } from '../../server/register/plugin.ts';
 import type { RateLimits } from '../../server/register/context.ts';
 import { REPO_ROOT } from '../../server/register/config.ts';
+import { officialAssets } from './official_assets.ts';
+import type { RegisterArea } from '../../server/register/area.ts';
 
 /** Cheap scrypt so tests that log in stay fast; the stored format still carries the cost. */
 export const TEST_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
@@ -55,6 +57,13 @@ export interface TestApp {
 export async function makeApp(
   options: {
     seed?: boolean;
+    /**
+     * Also hold the official lists (121 Sefton GP practices, pharmacies, libraries and food
+     * banks from the raw files), for the export and Open Referral tests' real records.
+     */
+    officialLists?: boolean;
+    /** The area served (default: Sefton's rectangle, as a register without built data). */
+    area?: RegisterArea;
     limits?: Partial<RateLimits>;
     now?: () => Date;
     trustProxy?: boolean;
@@ -66,9 +75,17 @@ export async function makeApp(
     file: path.join(dir, 'register.db'),
     rawDir: RAW_DIR,
     seed: options.seed ?? false,
+    area: options.area,
     now: options.now,
     log: () => {},
   });
+  if (options.officialLists) {
+    await register.assets.createMany(
+      officialAssets(RAW_DIR, register.config),
+      { type: 'seed' },
+      'seed',
+    );
+  }
   const app = Fastify({
     logger: false,
     bodyLimit: 1_048_576,

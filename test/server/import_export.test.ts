@@ -21,7 +21,7 @@ describe('exports of approved assets', () => {
   let mod: Moderator;
   let formulaId: number;
   beforeAll(async () => {
-    t = await makeApp({ seed: true });
+    t = await makeApp({ seed: true, officialLists: true });
     await addModerator(t.register);
     mod = await login(t.app);
     const hostile = await submit(t.app, {
@@ -264,7 +264,7 @@ describe('bulk import', () => {
   });
 
   it('round-trips: CSV and GeoJSON exports import into an empty register unchanged', async () => {
-    const source = await makeApp({ seed: true });
+    const source = await makeApp({ seed: true, officialLists: true });
     try {
       for (const format of ['csv', 'geojson'] as const) {
         const exported = await source.app.inject(`/api/assets/export?format=${format}`);

@@ -25,7 +25,7 @@ describe('name similarity', () => {
 describe('GET /api/assets/nearby', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await makeApp({ seed: true });
+    t = await makeApp({ seed: true, officialLists: true });
   });
   afterAll(() => t.close());
 

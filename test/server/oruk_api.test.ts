@@ -103,7 +103,7 @@ describe('Open Referral UK 3.0 API (/api/oruk)', () => {
 
   beforeAll(async () => {
     const clock = testClock('2026-11-22T10:00:00Z');
-    t = await makeApp({ seed: true, now: clock.now });
+    t = await makeApp({ seed: true, officialLists: true, now: clock.now });
     clock.advance(60 * 60_000); // partners' records are an hour newer than the seed
     await addModerator(t.register);
     mod = await login(t.app);

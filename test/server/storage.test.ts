@@ -27,6 +27,7 @@ function newAsset(overrides: Partial<NewAsset['fields']> = {}): NewAsset {
       serviceName: 'Service',
       description: null,
       category: 'other',
+      programme: null,
       latitude: 53.45,
       longitude: -3,
       address: null,

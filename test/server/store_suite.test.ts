@@ -73,6 +73,7 @@ function asset(
       serviceName: 'Linacre Community Garden',
       description: null,
       category: 'community_garden',
+      programme: null,
       latitude: 53.4561,
       longitude: -2.9952,
       address: null,
@@ -159,12 +160,12 @@ describe.each(kinds)('register stores on %s', (kind) => {
       ).rejects.toThrow();
       expect(await r.assets.count()).toBe(0);
       const made = await r.assets.createMany(
-        [asset({}, ext), asset({ serviceName: 'Two' })],
+        [asset({ programme: 'taking_root' }, ext), asset({ serviceName: 'Two' })],
         { type: 'seed' },
         'seed',
       );
-      expect(made.map((m) => m.serviceName)).toEqual(['Linacre Community Garden', 'Two']);
-      expect((await r.assets.findExternal('test', 'X1'))?.id).toBe(made[0]?.id);
+      expect(made.map((m) => m.programme ?? m.serviceName)).toEqual(['taking_root', 'Two']);
+      expect(await r.assets.findExternal('test', 'X1')).toEqual(made[0]);
     } finally {
       await r.close();
     }
