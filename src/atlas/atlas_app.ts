@@ -42,7 +42,7 @@ import { joinImported } from './join_imported.ts';
 import { MapInteraction } from './map_interaction.ts';
 import { renderMapKey } from './map_key.ts';
 import { renderGapMeasuresLater } from './gap_measures_later.ts';
-// firstuse: search any place at any geography; LSOAs named with their ward (src/places/).
+import { putLayerMeta } from './layer_list.ts';
 import type { PlaceFiles } from '../places/places.ts';
 
 type Areas = Record<string, AreaCollection>;
@@ -437,16 +437,10 @@ export class AtlasApp {
    */
   addAnalysisLayer(meta: LayerMeta, points: PointCollection, replaces?: string): void {
     this.points.set(meta.id, points);
-    const layers = this.model.manifest.layers;
-    if (replaces && replaces !== meta.id) {
+    if (replaces && putLayerMeta(this.model.manifest.layers, meta, replaces)) {
       this.points.delete(replaces);
-      const old = layers.findIndex((l) => l.id === replaces);
-      if (old >= 0) layers.splice(old, 1);
       setPointLayerVisible(this.map, replaces, false);
     }
-    const i = layers.findIndex((l) => l.id === meta.id);
-    if (i >= 0) layers.splice(i, 1, meta);
-    else layers.push(meta);
     this.locator.forgetAssets();
     if (this.firstRenderDone) void this.renderSelection().then(() => this.drawKey());
     for (const l of this.viewListeners) l(this.view());
