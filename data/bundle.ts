@@ -1,3 +1,4 @@
+import { applyFile10ToBundle, readFile10Iod2025 } from './iod2025_file10.ts';
 import { gzipSync } from 'node:zlib';
 import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
 import { SCHEMA_VERSION, type Manifest } from '../contracts/manifest.ts';
@@ -73,6 +74,12 @@ export async function buildBundle(
     raw,
     area,
     features,
+  );
+  // IoD 2025 authority figures: MHCLG's published File 10, as in the England overview.
+  applyFile10ToBundle(
+    tables,
+    indicators,
+    await raw.memo('iod2025File10', () => readFile10Iod2025(raw, registry.current)),
   );
   const topo = buildTopology(features, topologyOptions);
   const geometryText = JSON.stringify(topo);

@@ -5,7 +5,7 @@
  * so a district bundle's own IoD 2025 roll-up is an unweighted mean there; the England
  * overview's authority table takes File 10's figure instead wherever the file has the district.
  */
-import type { IndicatorTable } from '../contracts/manifest.ts';
+import type { IndicatorMeta, IndicatorTable } from '../contracts/manifest.ts';
 import { Summary2025 } from './headline.ts';
 import { RAW } from './raw_catalogue.ts';
 import type { RawReader } from './raw_reader.ts';
@@ -76,6 +76,30 @@ export function applyFile10(
         : FILE10_2025_METHOD,
     );
     replaced.push(id);
+  }
+  return replaced;
+}
+
+/**
+ * A bundle's own authority row takes File 10's figures too, so the authority's atlas, its
+ * profiles and the England overview quote the same published, population-weighted number
+ * (the bundle's roll-up is an unweighted mean wherever the raw data lacks LSOA 2021
+ * population). The availability method of each replaced indicator says so.
+ */
+export function applyFile10ToBundle(
+  tables: readonly IndicatorTable[],
+  indicators: IndicatorMeta[],
+  file10: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): string[] {
+  const lad = tables.find((t) => t.geography === 'lad');
+  if (!lad) return [];
+  const methods = new Map<string, string>();
+  for (const m of indicators) if (m.geographies.lad) methods.set(m.id, m.geographies.lad.method);
+  const replaced = applyFile10(lad, methods, file10);
+  for (const m of indicators) {
+    const at = m.geographies.lad;
+    const method = methods.get(m.id);
+    if (at && method && replaced.includes(m.id)) m.geographies.lad = { ...at, method };
   }
   return replaced;
 }

@@ -107,7 +107,12 @@ describe('a build of four districts with the national layers', () => {
       expect(ward.values.imd2019_score?.every((v) => v !== null)).toBe(true);
       expect(ward.values.imd2025_score?.every((v) => v !== null)).toBe(true);
       const meta = m.indicators.find((i) => i.id === 'imd2025_score');
-      expect(meta?.geographies.lad?.method).toContain('each LSOA counting equally');
+      // Wards and MSOAs say their IoD 2025 roll-up counts each LSOA equally; the authority
+      // quotes MHCLG's published, population-weighted File 10 figure instead.
+      expect(meta?.geographies.ward?.method).toContain('each LSOA counting equally');
+      expect(meta?.geographies.lad?.method).toMatch(
+        /^population-weighted average score as published by MHCLG/,
+      );
       expect(m.layers.find((l) => l.id === 'pharmacies')?.coverage).toMatch(/^None/);
     }
   });
@@ -272,12 +277,15 @@ describe('IoD 2025 authority figures in the England overview', () => {
         published(code, 'Health Deprivation and Disability'),
         9,
       );
-      // The bundle keeps its own roll-up (an unweighted mean outside the city region).
+      // The authority's own bundle quotes the same published figure (its roll-up would be an
+      // unweighted mean outside the city region: Hart 5.855, Blackpool 43.528).
       const own = await tableOf(code, 'lad');
-      expect(own.values.imd2025_score?.[0]).not.toBeNull();
+      expect(own.values.imd2025_score?.[0]).toBe(published(code, 'Index of Multiple Deprivation'));
     }
-    const hart = await tableOf('E07000089', 'lad');
-    expect(hart.values.imd2025_score?.[0]).not.toBe(5.914);
+    const hartManifest = await json('areas/E07000089/manifest.json');
+    expect(JSON.stringify(hartManifest)).toContain(
+      'population-weighted average score as published by MHCLG (IoD 2025 File 10',
+    );
     const meta = index.national?.indicators.find((i) => i.id === 'imd2025_score');
     expect(meta?.geographies.lad?.method).toBe(
       'population-weighted average score as published by MHCLG (IoD 2025 File 10, local authority summaries, iod2025_lad24_summaries_england.csv; OGL v3)',
