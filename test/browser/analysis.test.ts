@@ -1,19 +1,21 @@
 // The analysis panel in a real browser: the SII of the indicator on screen, custom areas picked
-// and drawn on the map, life expectancy from a file that never leaves the browser, catchments
-// with the bivariate map, accessibility, and main-thread long tasks while 100,000 draws run.
+// and drawn on the map, catchments with the bivariate map (life expectancy from a file:
+// analysis_life_expectancy.test.ts), accessibility, and main-thread long tasks while 100,000 draws run.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../data/defaults.ts';
+import { axeViolations, isSerious, launchChromium, screenshot } from './chromium.ts';
 import {
-  axeViolations,
-  isSerious,
-  launchChromium,
-  screenshot,
-  SCREENSHOTS,
-  watchErrors,
-} from './chromium.ts';
+  openAnalysisPage as open,
+  idle,
+  inside,
+  openSection,
+  project,
+  shot,
+  table,
+} from './analysis_page.ts';
 
 let browser: Browser;
 const figures: Record<string, unknown> = {};
@@ -30,92 +32,9 @@ afterAll(async () => {
   );
 });
 
-interface Table {
-  codes: string[];
-  names: string[];
-  centres: ([number, number] | null)[];
-  values: Record<string, (number | null)[]>;
-}
-
-async function open(
-  query = '',
-  options: { bypassCSP?: boolean } = {},
-): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    bypassCSP: options.bypassCSP ?? false,
-  });
-  const errors = watchErrors(page);
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries())
-        w.longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-  await page.goto(`${inject('baseUrl')}/${query}`);
-  await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
-  expect(await page.getAttribute('body', 'data-ready')).toBe('true');
-  return { page, errors };
-}
-
-async function table(page: Page, geography: string): Promise<Table> {
-  return page.evaluate(
-    async (g) => (await (await fetch(`./data/tables/${g}.json`)).json()) as Table,
-    geography,
-  );
-}
-
-async function project(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
-  const box = await page.locator('#map').boundingBox();
-  const p = await page.evaluate((ll) => window.gapAtlas?.map.project(ll), lonLat);
-  if (!box || !p) throw new Error('map not ready');
-  return { x: box.x + p.x, y: box.y + p.y };
-}
-
-async function idle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.gapAtlas?.map;
-        if (!map || map.loaded()) setTimeout(resolve, 50);
-        map?.once('idle', () => resolve());
-      }),
-  );
-}
-
-async function openSection(page: Page, id: string): Promise<void> {
-  await page.locator(`#${id} > summary`).click();
-  await expect.poll(() => page.locator(`#${id}`).getAttribute('open')).not.toBeNull();
-}
-
-/**
- * A screenshot of one element (a section of the side column), beside the full-page ones. The
- * column scrolls, so the window is made tall enough to hold the element whole for the shot.
- */
-async function shot(page: Page, selector: string, name: string): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: size?.width ?? 1440, height: 2600 });
-  await page.locator(selector).screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-  if (size) await page.setViewportSize(size);
-}
-
-/** Even-odd point in polygon, for checking which LSOA centres a drawn ring holds. */
-function inside(ring: [number, number][], [x, y]: [number, number]): boolean {
-  let c = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] ?? [0, 0];
-    const [xj, yj] = ring[j] ?? [0, 0];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
-  }
-  return c;
-}
-
 describe('the analysis panel', () => {
   it('shows the SII of the IMD 2019 score by LSOA with its method, local and national', async () => {
-    const { page, errors } = await open();
+    const { page, errors } = await open(browser);
     await openSection(page, 'inequality-section');
     await expect
       .poll(() => page.getAttribute('#inequality-section', 'data-state'), { timeout: 30_000 })
@@ -158,7 +77,7 @@ describe('the analysis panel', () => {
   });
 
   it('starts after the first render, so a link naming an unknown indicator still opens', async () => {
-    const { page, errors } = await open('?ind=not_an_indicator');
+    const { page, errors } = await open(browser, '?ind=not_an_indicator');
     expect(await page.textContent('#analysis-title')).toBe('Inequality and local analysis');
     await openSection(page, 'inequality-section');
     await expect.poll(() => page.textContent('#ineq-subject')).toContain('IMD 2019 score');
@@ -167,7 +86,7 @@ describe('the analysis panel', () => {
   });
 
   it('keeps main-thread tasks short while an SII with 100,000 simulations runs', async () => {
-    const { page } = await open();
+    const { page } = await open(browser);
     // MapLibre's drawing switched off, as in atlas.test.ts: what is left is the app's own work.
     await page.evaluate(() => {
       const map = window.gapAtlas?.map as unknown as { _render: () => unknown };
@@ -207,7 +126,10 @@ describe('the analysis panel', () => {
 
   it('makes a custom area of three wards picked on the map, keeps, renames, exports and deletes it', async () => {
     // Zoomed on Bootle, so that no ward centre is under the attribution.
-    const { page, errors } = await open('?level=ward&ind=imd2025_score&at=12.3/53.47/-2.985');
+    const { page, errors } = await open(
+      browser,
+      '?level=ward&ind=imd2025_score&at=12.3/53.47/-2.985',
+    );
     const wards = await table(page, 'ward');
     const picked = ['Linacre', 'Derby', 'Litherland'].map((n) => wards.names.indexOf(n));
     await openSection(page, 'custom-area-section');
@@ -298,7 +220,7 @@ describe('the analysis panel', () => {
   });
 
   it('draws a polygon by mouse and assigns the LSOAs whose centre lies inside it', async () => {
-    const { page, errors } = await open('?at=12.5/53.46/-2.985');
+    const { page, errors } = await open(browser, '?at=12.5/53.46/-2.985');
     const lsoa = await table(page, 'lsoa11');
     await openSection(page, 'custom-area-section');
     // Escape cancels a drawing.
@@ -365,79 +287,8 @@ describe('the analysis panel', () => {
     await page.close();
   });
 
-  it('works out life expectancy from a CSV in the browser, with reasons and the SII across local deciles', async () => {
-    const { page, errors } = await open('?level=ward&ind=imd2025_score');
-    const sent: string[] = [];
-    page.on('request', (r) => {
-      if (r.postData() !== null || r.url().includes('ward_life_expectancy'))
-        sent.push(`${r.method()} ${r.url()}`);
-    });
-    await openSection(page, 'le-section');
-    expect(await page.textContent('#le-privacy')).toContain('never uploaded or sent anywhere');
-    await page.setInputFiles(
-      '#le-file',
-      path.join(REPO_ROOT, 'test', 'fixtures', 'analysis', 'ward_life_expectancy.csv'),
-    );
-    await expect.poll(() => page.locator('#le-table tbody tr').count()).toBe(23);
-    const linacre = page.locator('#le-table tr[data-area="E05000942"] td.e0');
-    const e0 = Number(await linacre.textContent());
-    expect(e0).toBeGreaterThan(70);
-    expect(e0).toBeLessThan(85);
-    expect(await page.textContent('#le-table tr[data-area="Tiny test area"] .reason')).toContain(
-      '5,000 or fewer',
-    );
-    expect(await page.textContent('#le-status')).toContain('life expectancy for 22 of 23 areas');
-    const sii = Number(await page.textContent('#le-sii-value'));
-    expect(sii).toBeGreaterThan(0);
-    figures.lifeExpectancySiiFixture = sii;
-    expect(await page.textContent('#le-sii')).toContain('Tiny test area');
-    expect(sent).toEqual([]);
-    await page.locator('#le-sii').scrollIntoViewIfNeeded();
-    await shot(page, '#le-section', 'analysis-life-expectancy');
-
-    // Mapped as an indicator, the one-pager uses it: map, chart and SII of the computed values.
-    await page.click('#le-map');
-    await expect.poll(() => page.inputValue('#ind-select')).toBe('import_le_ward_life_expectancy');
-    await page.click('#open-report-gap');
-    await page.waitForSelector('#report-pages[data-state="ready"]', { timeout: 90_000 });
-    expect(await page.textContent('.rp-map h2')).toContain('Life expectancy at birth, from');
-    expect(Number(await page.getAttribute('.rp-sii-value', 'data-value'))).toBeGreaterThan(0);
-    // The panel's SII (OHID's, pooled life tables) with its 95% limits and definition; the
-    // longer note still leaves the key points above the sources.
-    expect(await page.textContent('.rp-sii-figures')).toMatch(
-      new RegExp(`^SII ${sii.toFixed(1)} \\(95% limits [\\d.]+ to [\\d.]+\\)`),
-    );
-    expect(await page.textContent('.rp-sii-definition')).toContain(
-      "Dots: each local IMD 2025 decile's life expectancy from its pooled deaths and person-years",
-    );
-    expect(await page.textContent('.rp-tables')).toContain('computed in this browser from ward');
-    const [keyPointsEnd = 0, sourcesTop = 0] = await page.evaluate(() =>
-      ['.rp-points li:last-child', '.rp-sources'].map(
-        (q) =>
-          document.querySelector(`.rp-one-pager ${q}`)?.getBoundingClientRect()[
-            q.includes('li') ? 'bottom' : 'top'
-          ] ?? NaN,
-      ),
-    );
-    expect(keyPointsEnd).toBeLessThanOrEqual(sourcesTop);
-    await page.locator('.rp-sii').scrollIntoViewIfNeeded();
-    await screenshot(page, 'report-one-pager-computed-le');
-    await page.keyboard.press('Escape');
-
-    // A broken file is refused with its line.
-    await page.setInputFiles('#le-file', {
-      name: 'bad.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('area,age_band,deaths,population\nX,0,two,100\n'),
-    });
-    await expect.poll(() => page.textContent('#le-output')).toContain('line 2, column deaths');
-    expect(sent).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
   it('lists Core20 LSOAs with no pharmacy within 800 m and paints need against access', async () => {
-    const { page, errors } = await open();
+    const { page, errors } = await open(browser);
     const lsoa = await table(page, 'lsoa11');
     await openSection(page, 'catchment-section');
     await page.selectOption('#catch-category', 'pharmacies');
@@ -501,7 +352,7 @@ describe('the analysis panel', () => {
   });
 
   it('has no serious or critical axe-core violations in the panel', async () => {
-    const { page } = await open('', { bypassCSP: true });
+    const { page } = await open(browser, '', { bypassCSP: true });
     await openSection(page, 'inequality-section');
     await expect.poll(() => page.getAttribute('#inequality-section', 'data-state')).toBe('done');
     await openSection(page, 'custom-area-section');
