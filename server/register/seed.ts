@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { readCsv as readCsvRecords } from '../../workers/csv/read_csv.ts';
 import type { AssetStore, NewAsset } from '../db/asset_store.ts';
 import { assetSchemas, toNewAsset, type SchemaConfig } from './schemas.ts';
 import { issuesFrom } from './validation.ts';
@@ -10,7 +7,9 @@ import {
   LIBRARIES,
   NAMED_ASSETS,
   PHARMACIES,
-  type SeedSource,
+  col,
+  readCsv,
+  type Row,
 } from './seed_sources.ts';
 import type { CategoryId } from '../../contracts/register/taxonomy.ts';
 import type { ProgrammeId } from '../../contracts/register/programmes.ts';
@@ -34,22 +33,6 @@ export interface SeedCounts {
 export interface SeedPlan {
   assets: NewAsset[];
   counts: SeedCounts;
-}
-
-type Row = Record<string, string>;
-
-/** A raw asset file's rows by header name, read by the house's one CSV reader (workers/csv). */
-function readCsv(rawDir: string, source: SeedSource): Row[] {
-  const csv = readCsvRecords(readFileSync(path.join(rawDir, source.file), 'utf8'), {
-    file: source.file,
-  });
-  return csv.records.map((r) =>
-    Object.fromEntries(csv.header.map((h, i) => [h, r.cells[i] ?? ''])),
-  );
-}
-
-function col(row: Row, name: string): string {
-  return (row[name] ?? '').trim();
 }
 
 const squash = (postcode: string) => postcode.toUpperCase().replace(/\s+/g, '');

@@ -3,6 +3,10 @@
  * and licence lines are stored on every seeded asset and shown wherever the asset is shown.
  */
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readCsv as readCsvRecords } from '../../workers/csv/read_csv.ts';
+
 const CODEPOINT =
   'Location: Contains OS data © Crown copyright and database right 2014; Contains Royal Mail data © Royal Mail copyright and database right 2014; Contains National Statistics data © Crown copyright and database right 2014';
 
@@ -55,3 +59,19 @@ export const NAMED_ASSETS: SeedSource = {
   verified: '2023-01-01',
   externalIdType: 'named',
 };
+
+export type Row = Record<string, string>;
+
+/** A raw asset file's rows by header name, read by the house's one CSV reader (workers/csv). */
+export function readCsv(rawDir: string, source: SeedSource): Row[] {
+  const csv = readCsvRecords(readFileSync(path.join(rawDir, source.file), 'utf8'), {
+    file: source.file,
+  });
+  return csv.records.map((r) =>
+    Object.fromEntries(csv.header.map((h, i) => [h, r.cells[i] ?? ''])),
+  );
+}
+
+export function col(row: Row, name: string): string {
+  return (row[name] ?? '').trim();
+}

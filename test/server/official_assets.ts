@@ -4,9 +4,6 @@
  * the exports and the Open Referral API use them: 121 real, messy records (addresses, hours,
  * shared organisations) read from the raw files at test time.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { readCsv as readCsvRecords } from '../../workers/csv/read_csv.ts';
 import { WEEKDAYS, type NewAsset, type OpeningPeriod } from '../../server/db/asset_store.ts';
 import { assetSchemas, toNewAsset, type SchemaConfig } from '../../server/register/schemas.ts';
 import { issuesFrom } from '../../server/register/validation.ts';
@@ -16,23 +13,10 @@ import {
   LIBRARIES,
   PHARMACIES,
   type SeedSource,
+  col,
+  readCsv,
+  type Row,
 } from '../../server/register/seed_sources.ts';
-
-type Row = Record<string, string>;
-
-/** A raw asset file's rows by header name, read by the house's one CSV reader (workers/csv). */
-function readCsv(rawDir: string, source: SeedSource): Row[] {
-  const csv = readCsvRecords(readFileSync(path.join(rawDir, source.file), 'utf8'), {
-    file: source.file,
-  });
-  return csv.records.map((r) =>
-    Object.fromEntries(csv.header.map((h, i) => [h, r.cells[i] ?? ''])),
-  );
-}
-
-function col(row: Row, name: string): string {
-  return (row[name] ?? '').trim();
-}
 
 // Short all-consonant words are initials (NHS, PLC, JHR); these few are abbreviations instead.
 const ABBREVIATIONS = new Set(['DR', 'RD', 'ST', 'MR', 'MRS', 'LTD']);

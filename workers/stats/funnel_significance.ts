@@ -18,7 +18,7 @@
  * PHE's labels: "High (0.001)" above 99.8%, "High (0.025)" above 95%, "Low ..." likewise below.
  */
 import { poissonCountLimits } from './byar.ts';
-import { proportionFunnelLimit, type FunnelPoint } from './funnel.ts';
+import { proportionFunnel, type FunnelPoint } from './funnel.ts';
 import { ok, refuse, type Result } from './result.ts';
 
 export type FunnelStatistic = 'proportion' | 'rate';
@@ -104,21 +104,6 @@ export function bandOf(value: number, f: FunnelPoint): FunnelBand {
   return 'within';
 }
 
-/** Proportion limits at one denominator, in the value's units, clamped to 0..multiplier. */
-function proportionLimits(n: number, target: number, multiplier: number): FunnelPoint {
-  const limit = (p: number, side: 'low' | 'high'): number => {
-    const x = proportionFunnelLimit(p, n, target, side, multiplier);
-    return side === 'low' ? Math.max(0, x) : Math.min(multiplier, x);
-  };
-  return {
-    lower95: limit(0.975, 'low'),
-    upper95: limit(0.975, 'high'),
-    lower998: limit(0.999, 'low'),
-    upper998: limit(0.999, 'high'),
-    target: target * multiplier,
-  };
-}
-
 /** Lower (exact or Byar) limit of a count; a count whose limit would be negative has 0. */
 const countLower = (x: number, level: number): number =>
   x === 0 ? 0 : (poissonCountLimits(x, level).lower ?? 0);
@@ -182,9 +167,9 @@ export function funnelVerdict(
 ): FunnelVerdict {
   const value = (c.numerator / c.denominator) * multiplier;
   if (statistic === 'proportion') {
-    const limits = proportionLimits(c.denominator, targetPerUnit, multiplier);
+    const limits = proportionFunnel(c.denominator, targetPerUnit, multiplier);
     // PHE compares the proportion itself with the limits (multiplier 1); the same order holds.
-    const unit = proportionLimits(c.denominator, targetPerUnit, 1);
+    const unit = proportionFunnel(c.denominator, targetPerUnit, 1);
     return { value, limits, band: bandOf(c.numerator / c.denominator, unit) };
   }
   return {
