@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../data/defaults.ts';
 import { axeViolations, isSerious, launchChromium, screenshot } from './chromium.ts';
 import {
-  openAnalysisPage as open,
+  openAtlasPage as open,
   idle,
   inside,
   openSection,
   project,
   shot,
   table,
-} from './analysis_page.ts';
+} from './atlas_page.ts';
 
 let browser: Browser;
 const figures: Record<string, unknown> = {};

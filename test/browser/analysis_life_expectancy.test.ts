@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../data/defaults.ts';
 import { launchChromium, screenshot } from './chromium.ts';
-import { openAnalysisPage as open, openSection, shot } from './analysis_page.ts';
+import { openAtlasPage as open, openSection, shot } from './atlas_page.ts';
 
 let browser: Browser;
 const figures: Record<string, unknown> = {};

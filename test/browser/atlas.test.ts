@@ -11,8 +11,8 @@ import {
   isSerious,
   launchChromium,
   screenshot,
-  watchErrors,
 } from './chromium.ts';
+import { idle, openAtlasPage, project } from './atlas_page.ts';
 
 let browser: Browser;
 const longTasks: Record<string, number[]> = {};
@@ -34,26 +34,11 @@ async function open(
   query = '',
   options: { bypassCSP?: boolean } = {},
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    bypassCSP: options.bypassCSP ?? false,
-  });
-  const errors = watchErrors(page);
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries())
-        w.longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-  await page.goto(`${inject('baseUrl')}/${query}`);
-  await page.waitForSelector('body[data-ready]', { timeout: 90_000 });
-  expect(await page.getAttribute('body', 'data-ready')).toBe('true');
-  await page.evaluate(() => {
+  const opened = await openAtlasPage(browser, query, options);
+  await opened.page.evaluate(() => {
     (window as unknown as { readyAt: number }).readyAt = performance.now();
   });
-  return { page, errors };
+  return opened;
 }
 
 /** Long tasks (ms) since the first frame. */
@@ -65,25 +50,6 @@ async function tasksSinceReady(page: Page): Promise<number[]> {
     };
     return w.longTasks.filter((t) => t.start >= w.readyAt).map((t) => Math.round(t.duration));
   });
-}
-
-async function idle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.gapAtlas?.map;
-        if (!map || map.loaded()) setTimeout(resolve, 50);
-        map?.once('idle', () => resolve());
-      }),
-  );
-}
-
-/** Screen position of a lon/lat on the map. */
-async function project(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
-  const box = await page.locator('#map').boundingBox();
-  const p = await page.evaluate((ll) => window.gapAtlas?.map.project(ll), lonLat);
-  if (!box || !p) throw new Error('map not ready');
-  return { x: box.x + p.x, y: box.y + p.y };
 }
 
 async function chooseIndicator(page: Page, id: string): Promise<void> {

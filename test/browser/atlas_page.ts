@@ -1,4 +1,4 @@
-// Shared by the analysis panel's browser tests: opening the atlas with a long-task observer,
+// Shared by the atlas and analysis panel browser tests: opening the atlas with a long-task observer,
 // reading a built table, projecting to the screen, waiting for the map, opening a section.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +13,7 @@ export interface Table {
   values: Record<string, (number | null)[]>;
 }
 
-export async function openAnalysisPage(
+export async function openAtlasPage(
   browser: Browser,
   query = '',
   options: { bypassCSP?: boolean } = {},
