@@ -248,7 +248,9 @@ describe('the headline gap', () => {
   it('shows the range, the locality difference and one SII, the same in the one-pager', async () => {
     const { page, errors } = await open('?level=ward');
     await importWardLifeExpectancy(page);
-    // Three measures side by side, each named for what it is.
+    // Three measures side by side, each named for what it is. The gap view redraws a frame
+    // after the map does, so wait for it to show the imported indicator (values with limits).
+    await expect.poll(() => page.textContent('#gap-range')).toMatch(/\(95% limits/);
     const range = (await page.textContent('#gap-range')) ?? '';
     expect(range).toMatch(/Range: highest minus lowest of 22 wards/);
     expect(range).toMatch(/Highest: [A-Z][a-z]+.*, \d\d\.\d \(95% limits \d\d\.\d to \d\d\.\d\)/);
