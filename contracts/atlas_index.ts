@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GEOGRAPHY_IDS } from './geography.ts';
 import { FileEntrySchema, IndicatorMetaSchema, IndicatorTableSchema } from './manifest.ts';
 
 /**
@@ -37,6 +38,11 @@ export const BundleEntrySchema = z.object({
   manifest: z.string().min(1),
   /** The bundle manifest's contentHash: a change here means the bundle changed. */
   contentHash: sha,
+  /**
+   * The geography OPENING_VIEW draws (contracts/geography.ts); its GeoJSON and the outline's
+   * are at mapGeojsonPath. Absent from older builds: the map then waits for the manifest.
+   */
+  opening: z.enum(GEOGRAPHY_IDS).optional(),
 });
 export type BundleEntry = z.infer<typeof BundleEntrySchema>;
 

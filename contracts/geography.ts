@@ -97,6 +97,37 @@ export const LCR = {
 export const LEVELS = ['lsoa', 'msoa', 'ward'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** The geographies a level is drawn on, newest vintage first. */
+export const LEVEL_GEOGRAPHIES: Record<Level, readonly GeographyId[]> = {
+  lsoa: ['lsoa21', 'lsoa11'],
+  msoa: ['msoa21', 'msoa11'],
+  ward: ['ward'],
+};
+
+/**
+ * The geography an indicator is drawn at on a level, from its metadata: its own (published)
+ * vintage when it has one there, else another it is available on; null when on none.
+ */
+export function geographyOfIndicator(
+  meta: { geographies: Partial<Record<GeographyId, { derived: boolean }>> } | undefined,
+  level: Level,
+): GeographyId | null {
+  const candidates = LEVEL_GEOGRAPHIES[level].filter((g) => meta?.geographies[g]);
+  return candidates.find((g) => !meta?.geographies[g]?.derived) ?? candidates[0] ?? null;
+}
+
+/**
+ * The view a link without parameters opens. The pipeline names each bundle's geography for
+ * it in index.json, so the map can start loading that geography before the manifest arrives.
+ */
+export const OPENING_VIEW = { level: 'lsoa', ind: 'imd2019_score' } as const satisfies {
+  level: Level;
+  ind: string;
+};
+
+/** Where a bundle keeps a geography's GeoJSON for the map, relative to its folder. */
+export const mapGeojsonPath = (g: GeographyId) => `geo/${g}.geojson`;
+
 /** The map level a geography is shown at; null for the authority itself. */
 export function levelOfGeography(g: GeographyId): Level | null {
   if (g.startsWith('lsoa')) return 'lsoa';

@@ -182,6 +182,7 @@ async function bundleInto(
     // The manifest's contentHash: every file but the manifest itself.
     contentHash: contentHashOf(written.slice(0, -1)),
     bbox: bundle.bbox,
+    opening: bundle.opening,
     manifestSha: manifestEntry?.sha256 ?? '',
     summaryBase: {
       id: area.id,
@@ -205,6 +206,7 @@ function entryOf(area: AreaChoice, result: CachedBundle, registry: Registry): Bu
     bbox: result.bbox,
     manifest: `areas/${area.id}/manifest.json`,
     contentHash: result.contentHash,
+    ...(result.opening ? { opening: result.opening } : {}),
   };
 }
 

@@ -1,6 +1,12 @@
 import { applyFile10ToBundle, readFile10Iod2025 } from './iod2025_file10.ts';
 import { gzipSync } from 'node:zlib';
-import { GEOGRAPHY_LEVELS, type GeographyId } from '../contracts/geography.ts';
+import {
+  GEOGRAPHY_LEVELS,
+  geographyOfIndicator,
+  mapGeojsonPath,
+  OPENING_VIEW,
+  type GeographyId,
+} from '../contracts/geography.ts';
 import { SCHEMA_VERSION, type Manifest } from '../contracts/manifest.ts';
 import type { AreaChoice } from './area.ts';
 import {
@@ -11,7 +17,7 @@ import {
 } from './boundaries.ts';
 import { buildBundleTables } from './bundle_tables.ts';
 import { readHeadline } from './headline.ts';
-import { mapGeojsonFiles, mapGeojsonPath } from './map_geojson.ts';
+import { mapGeojsonFiles } from './map_geojson.ts';
 import { placeFiles } from './place_files.ts';
 import { sha256, type OutputFile, type WrittenFile } from './output.ts';
 import { readPointLayers } from './points.ts';
@@ -33,6 +39,8 @@ export interface Bundle {
   /** [west, south, east, north] of the bundle's geometry. */
   bbox: [number, number, number, number];
   geometryGzipBytes: number;
+  /** The geography the app's opening view draws (index.json's `opening`). */
+  opening: GeographyId | null;
 }
 
 const DISTRICT_LAYERS: DistrictLayer[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
@@ -146,6 +154,10 @@ export async function buildBundle(
     >,
     bbox: [w ?? 0, s ?? 0, e ?? 0, n ?? 0].map((v) => Math.round(v * 1e5) / 1e5) as Bundle['bbox'],
     geometryGzipBytes: gzipSync(geometryText).length,
+    opening: geographyOfIndicator(
+      indicators.find((m) => m.id === OPENING_VIEW.ind),
+      OPENING_VIEW.level,
+    ),
   };
 }
 

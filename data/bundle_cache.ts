@@ -13,6 +13,8 @@ export interface CachedBundle {
   files: WrittenFile[];
   contentHash: string;
   bbox: [number, number, number, number];
+  /** The geography the opening view draws (index.json's `opening`). */
+  opening: GeographyId | null;
   manifestSha: string;
   summaryBase: {
     id: string;

@@ -1,6 +1,6 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { GeographyId } from '../contracts/geography.ts';
+import { mapGeojsonPath, type GeographyId } from '../contracts/geography.ts';
 import type { OutputFile } from './output.ts';
 
 /**
@@ -32,5 +32,3 @@ export function mapGeojsonFiles(topo: Topology, geographies: readonly GeographyI
     return { path: mapGeojsonPath(g), content: text };
   });
 }
-
-export const mapGeojsonPath = (g: GeographyId) => `geo/${g}.geojson`;

@@ -1,4 +1,4 @@
-import type { GeographyId } from '../contracts/geography.ts';
+import { LEVEL_GEOGRAPHIES, type GeographyId } from '../contracts/geography.ts';
 import type { IndicatorMeta, IndicatorTable, Manifest } from '../contracts/manifest.ts';
 import type { Level } from './state/view_state.ts';
 
@@ -28,11 +28,7 @@ export class AtlasModel {
 
   /** Geographies of a level, newest vintage first. */
   static geographiesOf(level: Level): GeographyId[] {
-    return level === 'lsoa'
-      ? ['lsoa21', 'lsoa11']
-      : level === 'msoa'
-        ? ['msoa21', 'msoa11']
-        : ['ward'];
+    return [...LEVEL_GEOGRAPHIES[level]];
   }
 
   /**

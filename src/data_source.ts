@@ -60,7 +60,19 @@ export class FetchDataSource implements AtlasDataSource {
   bundle(entry: BundleEntry): FetchDataSource {
     const source = new FetchDataSource(new URL('.', new URL(entry.manifest, this.base)).href);
     source.versions.set('manifest.json', entry.contentHash);
+    source.bundleHash = entry.contentHash;
     return source;
+  }
+  /** The bundle's contentHash (from index.json), for files asked for before its manifest. */
+  private bundleHash = '';
+  /**
+   * A bundle file's URL before the manifest has given the file's own hash: versioned by the
+   * bundle's, which changes whenever any of its files does, so it is as safe to keep.
+   */
+  urlBeforeManifest(file: string): string {
+    const u = new URL(file, this.base);
+    if (this.bundleHash) u.searchParams.set('v', this.bundleHash.slice(0, 16));
+    return u.href;
   }
   async manifest(): Promise<Manifest> {
     const raw = await this.json('manifest.json').catch((err: unknown) => {

@@ -7,9 +7,15 @@ import { z } from 'zod';
 // zod's compiled validators use new Function, which the Content-Security-Policy forbids.
 z.config({ jitless: true });
 import type { AtlasDataApi } from '../workers/atlas/atlas_data_api.ts';
-import type { AtlasIndex } from '../contracts/atlas_index.ts';
+import type { AtlasIndex, BundleEntry } from '../contracts/atlas_index.ts';
+import { mapGeojsonPath, OPENING_VIEW, type GeographyId } from '../contracts/geography.ts';
 import { startAtlas } from './atlas/start_atlas.ts';
-import { createBaseMap } from './map/base_map.ts';
+import {
+  createBaseMap,
+  releaseFrames,
+  showWhenComplete,
+  type OpeningSources,
+} from './map/base_map.ts';
 import { FetchDataSource } from './data_source.ts';
 import { findAuthority } from './england/authority_search.ts';
 import { loadRuntimeConfig } from './config/runtime_config.ts';
@@ -84,6 +90,7 @@ async function start(): Promise<void> {
   const bundle = index.bundles.find((b) => b.id.toLowerCase() === wanted.toLowerCase());
   const entry = bundle ?? index.bundles.find((b) => b.id === index.defaultBundle);
   const england = wanted === 'england' && index.national !== null;
+  const bundleSource = entry ? root.bundle(entry) : null;
   // The map starts now, while the manifest and the data load: WebGL, MapLibre's worker and
   // the style take a while, and need nothing but the bounds.
   const mapCreated = createBaseMap(
@@ -92,6 +99,8 @@ async function start(): Promise<void> {
     {
       at: state.at,
       styleUrl: runtime.config.basemapStyleUrl,
+      opening:
+        !england && entry && bundleSource ? openingSources(entry, bundleSource, state) : undefined,
     },
   );
   const open = (id: string) => openAuthority(state, id);
@@ -111,9 +120,7 @@ async function start(): Promise<void> {
       notice,
       writeUrl: (s) => history.replaceState(null, '', serializeViewState(s)),
     });
-    const idle = view.map.once('idle');
-    view.map.triggerRepaint();
-    await idle;
+    await showWhenComplete(view.map);
     performance.mark('first-frame');
     step(5, `England: ${index.bundles.length} authorities loaded in ${seconds(t0)} s.`);
     window.gapAtlas = { map: view.map, update: (change) => view.update(change) };
@@ -129,7 +136,7 @@ async function start(): Promise<void> {
   if (!entry) throw new Error(`index.json names a default bundle it does not list`);
   const { app, map, firstFrame, done, placeFiles } = await startAtlas({
     bundle: entry,
-    source: root.bundle(entry),
+    source: bundleSource ?? root.bundle(entry),
     worker,
     state: { ...state, la: entry.id },
     map: mapCreated,
@@ -179,6 +186,25 @@ async function start(): Promise<void> {
   );
 }
 
+/**
+ * What the map can start loading before the manifest, for builds whose index names the opening
+ * view's geography (they have the map's GeoJSON files): the authority's outline, and the areas
+ * too when the link opens that view.
+ */
+function openingSources(
+  entry: BundleEntry,
+  source: FetchDataSource,
+  state: ViewState,
+): OpeningSources | undefined {
+  if (!entry.opening) return undefined;
+  const url = (g: GeographyId) => source.urlBeforeManifest(mapGeojsonPath(g));
+  const opens = state.ind === OPENING_VIEW.ind && state.level === OPENING_VIEW.level;
+  return {
+    outline: url('lad'),
+    ...(opens ? { areas: { geography: entry.opening, url: url(entry.opening) } } : {}),
+  };
+}
+
 /** England's extent: the national tiles' bounds, else every bundle's box. */
 function englandBounds(index: AtlasIndex): [number, number, number, number] {
   const tiles = index.national?.tiles[0]?.bounds;
@@ -195,6 +221,7 @@ function englandBounds(index: AtlasIndex): [number, number, number, number] {
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 
 start().catch((err: unknown) => {
+  releaseFrames();
   status.classList.add('error');
   status.textContent = `The atlas could not start: ${(err as Error).message}`;
   document.body.dataset.ready = 'error';

@@ -7,7 +7,7 @@ import type { AtlasDataApi, ChoroplethResult } from '../../workers/atlas/atlas_d
 import type { ImportedIndicator } from '../../workers/import_api.ts';
 import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 import type { AtlasModel } from '../atlas_model.ts';
-import { setFlag, showGeography } from '../map/area_layers.ts';
+import { setAreaShapes, setFlag, showGeography } from '../map/area_layers.ts';
 import { addContextLayers } from '../map/context_layers.ts';
 import { setPointLayerVisible } from '../map/point_layers.ts';
 import { serializeViewState, type ViewState } from '../state/view_state.ts';
@@ -131,7 +131,7 @@ export class AtlasApp {
   /** Adds map layers and wires every control; then draws the first view. */
   async start(areas: Areas | Promise<Areas>): Promise<void> {
     // The map draws from its URLs; the decoded areas (point location, panels) may come later.
-    this.areasReady = Promise.resolve(areas).then((a) => void Object.assign(this.areas, a));
+    this.areasReady = Promise.resolve(areas).then((a) => this.areasAdded(a));
     wireControls(this.state, this.model.manifest.layers, {
       update: (change) => void this.update(change),
       search: (q) => this.search(q),
@@ -164,7 +164,7 @@ export class AtlasApp {
   async addContext(): Promise<void> {
     await this.areasReady;
     const missing = AREA_GEOGRAPHIES.filter((g) => !this.areas[g] && this.model.tables[g]);
-    if (missing.length) Object.assign(this.areas, await this.loadAreas(missing));
+    if (missing.length) this.areasAdded(await this.loadAreas(missing));
     addContextLayers(this.map, this.model, new Map(), this.mapData.ward ?? this.areas.ward);
     // Every geography's source now, its layers hidden: MapLibre's worker parses them ahead,
     // so a geography switch only shows layers (no fetch, no parse, no source rebuilt).
@@ -176,7 +176,15 @@ export class AtlasApp {
   /** Decodes a geography the first time something needs it (its map layers, a point join). */
   private async ensureAreas(g: GeographyId): Promise<void> {
     await this.areasReady;
-    if (!this.areas[g]) Object.assign(this.areas, await this.loadAreas([g]));
+    if (!this.areas[g]) this.areasAdded(await this.loadAreas([g]));
+  }
+
+  /** Decoded areas: kept, and the focus outline drawn from them (a flag may be waiting). */
+  private areasAdded(a: Areas): void {
+    Object.assign(this.areas, a);
+    setAreaShapes(this.map, (g, code) =>
+      this.areas[g]?.features.find((f) => f.properties.code === code),
+    );
   }
 
   /** The import panel and its worker are code the first frame does not need: loaded later. */

@@ -1,7 +1,7 @@
 import type { Remote } from 'comlink';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { BundleEntry } from '../../contracts/atlas_index.ts';
-import type { GeographyId } from '../../contracts/geography.ts';
+import { geographyOfIndicator, type GeographyId } from '../../contracts/geography.ts';
 import type { Manifest } from '../../contracts/manifest.ts';
 import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 import { PointCollectionSchema, type PointCollection } from '../../contracts/point_layer.ts';
@@ -9,7 +9,7 @@ import type { AtlasDataApi } from '../../workers/atlas/atlas_data_api.ts';
 import { areaCollectionsOf } from '../../workers/geometry/area_layer.ts';
 import { AtlasModel } from '../atlas_model.ts';
 import type { FetchDataSource } from '../data_source.ts';
-import { setOutline } from '../map/base_map.ts';
+import { setOutline, showWhenComplete } from '../map/base_map.ts';
 import { PlaceFiles } from '../places/places.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { byId, el } from '../ui/dom.ts';
@@ -98,10 +98,7 @@ export async function startAtlas(ctx: StartContext): Promise<{
   const placeFiles = new PlaceFiles(source, manifest);
   app.placeFiles = placeFiles;
   const firstFrame = app.firstPaint.then(async () => {
-    // The map may already be idle after the paint: ask for a frame so 'idle' fires again.
-    const idle = map.once('idle');
-    map.triggerRepaint();
-    await idle;
+    await showWhenComplete(map);
     // The first complete choropleth frame: bench/first_frame.bench.ts reads this mark.
     performance.mark('first-frame');
   });
@@ -121,8 +118,7 @@ export async function startAtlas(ctx: StartContext): Promise<{
  */
 function firstGeography(manifest: Manifest, state: ViewState): GeographyId {
   const meta = manifest.indicators.find((m) => m.id === state.ind);
-  const candidates = AtlasModel.geographiesOf(state.level).filter((g) => meta?.geographies[g]);
-  return candidates.find((g) => !meta?.geographies[g]?.derived) ?? candidates[0] ?? 'lsoa11';
+  return geographyOfIndicator(meta, state.level) ?? 'lsoa11';
 }
 
 async function loadPointLayers(

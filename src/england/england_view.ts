@@ -12,6 +12,7 @@ import {
   addAreaLayers,
   fillLayer,
   paintAreas,
+  setAreaShapes,
   setFlag,
   showGeography,
 } from '../map/area_layers.ts';
@@ -95,6 +96,7 @@ export class EnglandView {
     const map = await mapCreated;
     setOutline(map, outlines, index.attributions[0] ?? '');
     addAreaLayers(map, 'lad', outlines, 'outline');
+    setAreaShapes(map, (_g, code) => outlines.features.find((f) => f.properties.code === code));
     // A partial build lists every district (national figures) but has bundles for some only.
     const built = new Set(index.bundles.map((b) => b.id));
     const guarded: EnglandActions = {

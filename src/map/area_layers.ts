@@ -1,11 +1,16 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type {
+  GeoJSONSource,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  Map as MapLibreMap,
+} from 'maplibre-gl';
 import type { GeographyId } from '../../contracts/geography.ts';
 import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 
 const HATCH = 'no-data-hatch';
 
 /** A diagonal hatch for "no data", unmistakable for the lightest class. */
-function addHatch(map: MapLibreMap): void {
+export function addHatch(map: MapLibreMap): void {
   if (map.hasImage(HATCH)) return;
   const size = 8;
   const data = new Uint8Array(size * size * 4);
@@ -20,38 +25,39 @@ function addHatch(map: MapLibreMap): void {
 }
 
 export const sourceId = (g: GeographyId) => `areas-${g}`;
-const layerIds = (g: GeographyId) => [`${g}-hatch`, `${g}-fill`, `${g}-line`, `${g}-focus`];
+const layerIds = (g: GeographyId) => [`${g}-hatch`, `${g}-fill`, `${g}-line`];
 export const fillLayer = (g: GeographyId) => `${g}-fill`;
 
-/** Adds a geography's source and its hatch, fill, line and focus layers (hidden). */
-export function addAreaLayers(
-  map: MapLibreMap,
+/** A geography's source: its GeoJSON by absolute URL (or the decoded areas), keyed by code. */
+export function areaSourceSpec(areas: AreaCollection | string): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: areas, promoteId: 'code' };
+}
+
+/**
+ * A geography's hatch, fill and line layers, bottom to top: all hidden, or (`shown`)
+ * all but the hatch shown. `opacity` is below 1 over an online street map, which shows
+ * through a little.
+ */
+export function areaLayerSpecs(
   g: GeographyId,
-  /** The areas, or the absolute URL of their GeoJSON (MapLibre fetches it in its worker). */
-  areas: AreaCollection | string,
-  beforeId: string,
-): void {
-  addHatch(map);
-  // Over an online street map (no offline 'land' layer) the streets show through a little.
-  const opacity = map.getLayer('land') ? 1 : 0.75;
-  map.addSource(sourceId(g), { type: 'geojson', data: areas, promoteId: 'code' });
-  const hidden = { visibility: 'none' } as const;
-  map.addLayer(
+  opacity: number,
+  shown = false,
+): LayerSpecification[] {
+  const layout = (on: boolean) => ({ visibility: on ? 'visible' : 'none' }) as const;
+  const source = sourceId(g);
+  return [
     {
       id: `${g}-hatch`,
       type: 'fill',
-      source: sourceId(g),
-      layout: hidden,
+      source,
+      layout: layout(false),
       paint: { 'fill-pattern': HATCH },
     },
-    beforeId,
-  );
-  map.addLayer(
     {
       id: `${g}-fill`,
       type: 'fill',
-      source: sourceId(g),
-      layout: hidden,
+      source,
+      layout: layout(shown),
       paint: {
         // Only areas given a colour are coloured: to-color of a missing state logs a warning.
         'fill-color': [
@@ -66,43 +72,29 @@ export function addAreaLayers(
         'fill-antialias': false,
       },
     },
-    beforeId,
-  );
-  map.addLayer(
     {
       id: `${g}-line`,
       type: 'line',
-      source: sourceId(g),
-      layout: hidden,
+      source,
+      layout: layout(shown),
       paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.8 },
     },
-    beforeId,
-  );
-  map.addLayer(
-    {
-      id: `${g}-focus`,
-      type: 'line',
-      source: sourceId(g),
-      layout: hidden,
-      paint: {
-        'line-color': [
-          'case',
-          ['boolean', ['feature-state', 'selected'], false],
-          '#000000',
-          '#d40000',
-        ],
-        'line-width': [
-          'case',
-          ['boolean', ['feature-state', 'selected'], false],
-          3,
-          ['boolean', ['feature-state', 'hover'], false],
-          2.5,
-          0,
-        ],
-      },
-    },
-    beforeId,
-  );
+  ];
+}
+
+/** Adds a geography's source and its hatch, fill and line layers (hidden). */
+export function addAreaLayers(
+  map: MapLibreMap,
+  g: GeographyId,
+  /** The areas, or the absolute URL of their GeoJSON (MapLibre fetches it in its worker). */
+  areas: AreaCollection | string,
+  beforeId: string,
+): void {
+  addHatch(map);
+  // Over an online street map (no offline 'land' layer) the streets show through a little.
+  const opacity = map.getLayer('land') ? 1 : 0.75;
+  map.addSource(sourceId(g), areaSourceSpec(areas));
+  for (const layer of areaLayerSpecs(g, opacity)) map.addLayer(layer, beforeId);
 }
 
 /**
@@ -140,15 +132,85 @@ export function paintAreas(
   });
 }
 
+type Flag = 'hover' | 'selected';
+/** An area's shape, for its focus outline: from the decoded areas, once they are in. */
+export type AreaShape = (
+  g: GeographyId,
+  code: string,
+) => AreaCollection['features'][number] | undefined;
+const FOCUS = 'focus';
+const focusOf = new WeakMap<
+  MapLibreMap,
+  { shape?: AreaShape; flags: Map<Flag, [GeographyId, string]> }
+>();
+
+/**
+ * Marks an area hovered or selected: a feature-state on its geography's source (read by the
+ * table, the tests and the devtools) and its outline in the focus layer. The focus layer has
+ * a source of its own holding only the one or two flagged areas: drawing every area's outline
+ * at width 0 on each frame, and building that line for every tile, cost software WebGL about a
+ * sixth of each frame.
+ */
 export function setFlag(
   map: MapLibreMap,
   g: GeographyId,
   code: string | undefined,
-  flag: 'hover' | 'selected',
+  flag: Flag,
   on: boolean,
 ): void {
   if (!code || !map.getSource(sourceId(g))) return;
   map.setFeatureState({ source: sourceId(g), id: code }, { [flag]: on });
+  const focus = focusState(map);
+  const [fg, fcode] = focus.flags.get(flag) ?? [];
+  if (on) focus.flags.set(flag, [g, code]);
+  else if (fg === g && fcode === code) focus.flags.delete(flag);
+  else return;
+  drawFocus(map);
+}
+
+/** Where the focus layer finds the flagged areas' shapes; it draws what is flagged already. */
+export function setAreaShapes(map: MapLibreMap, shape: AreaShape): void {
+  focusState(map).shape = shape;
+  drawFocus(map);
+}
+
+function focusState(map: MapLibreMap) {
+  let focus = focusOf.get(map);
+  if (!focus) focusOf.set(map, (focus = { flags: new Map() }));
+  return focus;
+}
+
+function drawFocus(map: MapLibreMap): void {
+  const { shape, flags } = focusState(map);
+  if (!shape) return;
+  // The selection last, so that it is drawn over the hover outline when both are one area.
+  const features = (['hover', 'selected'] as const).flatMap((flag) => {
+    const [g, code] = flags.get(flag) ?? [];
+    const area = g && code ? shape(g, code) : undefined;
+    return area
+      ? [{ type: 'Feature' as const, properties: { flag }, geometry: area.geometry }]
+      : [];
+  });
+  const data = { type: 'FeatureCollection' as const, features };
+  const source = map.getSource<GeoJSONSource>(FOCUS);
+  if (source) {
+    void source.setData(data);
+    return;
+  }
+  if (!features.length) return;
+  map.addSource(FOCUS, { type: 'geojson', data });
+  map.addLayer(
+    {
+      id: FOCUS,
+      type: 'line',
+      source: FOCUS,
+      paint: {
+        'line-color': ['match', ['get', 'flag'], 'selected', '#000000', '#d40000'],
+        'line-width': ['match', ['get', 'flag'], 'selected', 3, 2.5],
+      },
+    },
+    map.getLayer('outline') ? 'outline' : undefined,
+  );
 }
 
 export function areaSource(map: MapLibreMap, g: GeographyId): GeoJSONSource | undefined {

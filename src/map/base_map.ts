@@ -1,8 +1,15 @@
 import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type {
+  GeoJSONSource,
+  LayerSpecification,
+  Map as MapLibreMap,
+  StyleSpecification,
+} from 'maplibre-gl';
 import { bbox } from '@turf/bbox';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GeographyId } from '../../contracts/geography.ts';
 import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
+import { addHatch, areaLayerSpecs, areaSourceSpec, sourceId } from './area_layers.ts';
 
 // Bundling moves MapLibre away from its worker file; point it at the copy Vite emits.
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
@@ -18,6 +25,14 @@ export interface BaseMapOptions {
   at?: string;
   /** Optional online style for street context; null draws the offline base map. */
   styleUrl?: string | null;
+  /** What the opening view shows, when known before the manifest (offline base map only). */
+  opening?: OpeningSources;
+}
+
+/** Absolute URLs of the authority's outline and of the opening view's areas (a geography). */
+export interface OpeningSources {
+  outline: string;
+  areas?: { geography: GeographyId; url: string };
 }
 
 /**
@@ -55,7 +70,7 @@ export async function createBaseMap(
   // The sea is the map element's CSS background (styles.css, SEA_COLOUR) under a clear canvas,
   // not a background layer: every frame would fill the whole screen with it, which software
   // WebGL pays for on each of the frames before the first complete one.
-  const offline: StyleSpecification = { version: 8, sources: {}, layers: [] };
+  const offline = openingStyle(options.opening);
   const map = new maplibregl.Map({
     container,
     ...position,
@@ -69,8 +84,64 @@ export async function createBaseMap(
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   if (!options.styleUrl) offlineMaps.add(map);
-  await map.once('load');
+  if (!options.styleUrl && options.opening?.areas) addHatch(map);
+  holdFrames(map);
+  // The style, not 'load': with the opening sources in it, 'load' waits for all their tiles.
+  if (!map.isStyleLoaded()) await map.once('style.load');
   return map;
+}
+
+/** Held maps, each with the test its first frame waits for (never met until it is set). */
+const heldMaps = new Map<MapLibreMap, { until: () => boolean }>();
+
+/**
+ * Keeps MapLibre from drawing until showWhenComplete says what complete is and a frame meets
+ * it: MapLibre still runs its frames (they request the tiles and fire 'idle') but they draw
+ * nothing, and the canvas stays clear over the sea. Where WebGL runs in software each drawn
+ * frame costs 100-250 ms of rasterising, which the main thread waits for when it composites
+ * and the workers lose CPU to; the six or so partial frames drawn as the outline and the
+ * areas' tiles arrived were what kept the first complete one waiting (bench/first_frame).
+ * This wraps `map.painter.render`, which is not public API: if a MapLibre version has no such
+ * method, nothing is held and frames are drawn as before.
+ */
+function holdFrames(map: MapLibreMap): void {
+  type Render = (this: unknown, ...args: unknown[]) => void;
+  const painter = (map as unknown as { painter?: { render?: Render } }).painter;
+  const render = painter?.render;
+  if (!painter || typeof render !== 'function') return;
+  const held = { until: () => false };
+  heldMaps.set(map, held);
+  // A source that fails to load would keep the map from ever being complete: draw what came.
+  map.once('error', () => {
+    held.until = () => true;
+  });
+  painter.render = function (...args: unknown[]) {
+    if (!held.until()) return;
+    painter.render = render;
+    heldMaps.delete(map);
+    render.apply(this, args);
+  };
+}
+
+/**
+ * Lets the map draw its first frame once everything it has been given is loaded (the style,
+ * every source's tiles; the caller has set the colours), and resolves after that frame: the
+ * frame that completes the loading is the first one drawn, and 'idle' follows it.
+ */
+export async function showWhenComplete(map: MapLibreMap): Promise<void> {
+  const held = heldMaps.get(map);
+  if (held) held.until = () => map.isStyleLoaded() === true;
+  const idle = map.once('idle');
+  map.triggerRepaint();
+  await idle;
+}
+
+/** Lets held maps draw, complete or not (on a failure, so what did load is seen). */
+export function releaseFrames(): void {
+  for (const [map, held] of heldMaps) {
+    held.until = () => true;
+    map.triggerRepaint();
+  }
 }
 
 /**
@@ -85,27 +156,60 @@ export function setOutline(
 ): void {
   const source = map.getSource<GeoJSONSource>('outline');
   if (source) {
-    void source.setData(outline);
+    // Given by URL in the opening style, the same file: it only lacked its attribution,
+    // which the attribution control reads again as the sources load.
+    if (typeof outline === 'string') source.attribution ??= attribution;
+    else void source.setData(outline);
     return;
   }
   map.addSource('outline', { type: 'geojson', data: outline, attribution });
-  // Over an online style the land stays visible through a lighter atlas. Offline, the areas
-  // cover the land entirely (opaque, hatched where no data): it is kept hidden, as the anchor
-  // the neighbouring authorities' land goes under, and drawn nowhere.
-  if (offlineMaps.has(map))
-    map.addLayer({
+  for (const layer of outlineLayerSpecs(offlineMaps.has(map))) map.addLayer(layer);
+}
+
+/**
+ * The outline's layers. Over an online style the land stays visible through a lighter atlas.
+ * Offline, the areas cover the land entirely (opaque, hatched where no data): it is kept
+ * hidden, as the anchor the neighbouring authorities' land goes under, and drawn nowhere.
+ */
+function outlineLayerSpecs(offline: boolean): LayerSpecification[] {
+  const outline: LayerSpecification = {
+    id: 'outline',
+    type: 'line',
+    source: 'outline',
+    paint: { 'line-color': '#333', 'line-width': 1.5 },
+  };
+  if (!offline) return [outline];
+  return [
+    {
       id: 'land',
       type: 'fill',
       source: 'outline',
       layout: { visibility: 'none' },
       paint: { 'fill-color': '#f7f7f4', 'fill-antialias': false },
-    });
-  map.addLayer({
-    id: 'outline',
-    type: 'line',
-    source: 'outline',
-    paint: { 'line-color': '#333', 'line-width': 1.5 },
-  });
+    },
+    outline,
+  ];
+}
+
+/**
+ * The offline base map's first style: empty, or with the outline and the opening view's areas
+ * already in it, so that MapLibre's worker fetches them as soon as it starts instead of after
+ * the manifest and the map's 'load' (the opening view's geography comes from index.json).
+ */
+function openingStyle(opening: OpeningSources | undefined): StyleSpecification {
+  const style: StyleSpecification = { version: 8, sources: {}, layers: [] };
+  if (!opening) return style;
+  style.sources.outline = { type: 'geojson', data: opening.outline };
+  const [land, outline] = outlineLayerSpecs(true);
+  if (!land || !outline) return style;
+  style.layers.push(land);
+  const areas = opening.areas;
+  if (areas) {
+    style.sources[sourceId(areas.geography)] = areaSourceSpec(areas.url);
+    style.layers.push(...areaLayerSpecs(areas.geography, 1, true));
+  }
+  style.layers.push(outline);
+  return style;
 }
 
 /** [west, south, east, north] of a collection. */

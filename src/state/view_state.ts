@@ -4,7 +4,7 @@ import { PALETTE_IDS, type PaletteId } from '../map/palettes.ts';
 import { decodeLocalities, isLocalityParam, MAX_LOCALITIES } from './localities_param.ts';
 
 export { LEVELS, type Level } from '../../contracts/geography.ts';
-import { LEVELS } from '../../contracts/geography.ts';
+import { LEVELS, OPENING_VIEW } from '../../contracts/geography.ts';
 
 /** Everything needed to reproduce a view; lives in the URL query string. */
 export const ViewStateSchema = z.object({
@@ -42,8 +42,9 @@ export const ViewStateSchema = z.object({
 export type ViewState = z.infer<typeof ViewStateSchema>;
 
 export const DEFAULT_VIEW: ViewState = {
-  level: 'lsoa',
-  ind: 'imd2019_score',
+  // The pipeline names each bundle's geography for this view in index.json (`opening`).
+  level: OPENING_VIEW.level,
+  ind: OPENING_VIEW.ind,
   cls: 'quantile',
   k: 5,
   pal: 'purples',

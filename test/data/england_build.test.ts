@@ -9,6 +9,7 @@ import { PbfReader } from 'pbf';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasIndexSchema, type AtlasIndex } from '../../contracts/atlas_index.ts';
+import { geographyOfIndicator, mapGeojsonPath, OPENING_VIEW } from '../../contracts/geography.ts';
 import {
   IndicatorTableSchema,
   ManifestSchema,
@@ -70,6 +71,14 @@ describe('a build of four districts with the national layers', () => {
         const bytes = await readFile(path.join(out, 'areas', b.id, f.path));
         expect([f.path, sha256(bytes)]).toEqual([f.path, f.sha256]);
       }
+      // The map asks for the opening view's areas and the outline before the manifest, by
+      // these paths: the manifest must list the same files, and the same geography the app
+      // would choose for that view from the manifest.
+      const opening = m.indicators.find((i) => i.id === OPENING_VIEW.ind);
+      expect(b.opening).toBe(geographyOfIndicator(opening, OPENING_VIEW.level));
+      expect(b.opening).toBe('lsoa11');
+      for (const g of ['lad', b.opening ?? 'lsoa11'] as const)
+        expect(m.geographies.find((x) => x.id === g)?.geojson).toBe(mapGeojsonPath(g));
     }
   });
 
