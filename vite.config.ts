@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from './data/precompress.ts';
 
 export default defineConfig({
   // The app data is served by the server from the pipeline's output folder; never bundle it.
   publicDir: 'public',
+  plugins: [precompressPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,

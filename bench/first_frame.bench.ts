@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { buildAtlasData } from '../data/build.ts';
+import { brotliCopy, precompressPlugin } from '../data/precompress.ts';
 import { DEFAULT_DATA_OPTIONS, REPO_ROOT } from '../data/defaults.ts';
 import { buildApp } from '../server/app.ts';
 import { launchChromium } from '../test/browser/chromium.ts';
@@ -67,12 +68,14 @@ async function buildPages(tmp: string): Promise<{ dist: string; data: string }> 
     base: './',
     logLevel: 'error',
     configFile: false,
+    // Served as the atlas is (brotli copies sent as they are), so the ratio is about the pages.
+    plugins: [precompressPlugin()],
     build: { outDir: naive, emptyOutDir: true, sourcemap: false },
   });
-  await writeFile(
-    path.join(naive, 'lsoa.geojson'),
-    await naiveGeojson(DEFAULT_DATA_OPTIONS.rawDir),
-  );
+  const geojson = await naiveGeojson(DEFAULT_DATA_OPTIONS.rawDir);
+  await writeFile(path.join(naive, 'lsoa.geojson'), geojson);
+  const br = brotliCopy('lsoa.geojson', geojson, 9);
+  if (br) await writeFile(path.join(naive, 'lsoa.geojson.br'), br);
   return { dist, data };
 }
 

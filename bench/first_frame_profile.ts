@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import { buildAtlasData } from '../data/build.ts';
+import { brotliCopy, precompressPlugin } from '../data/precompress.ts';
 import { DEFAULT_DATA_OPTIONS, REPO_ROOT } from '../data/defaults.ts';
 import { buildApp } from '../server/app.ts';
 import { launchChromium } from '../test/browser/chromium.ts';
@@ -43,6 +44,7 @@ if (!process.env.NO_BUILD) {
     base: './',
     logLevel: 'error',
     configFile: false,
+    plugins: [precompressPlugin()],
     build: { outDir: naive, emptyOutDir: true, sourcemap: false },
   });
   const geo = JSON.parse(
@@ -53,6 +55,8 @@ if (!process.env.NO_BUILD) {
   ) as { features: { properties: Record<string, unknown> }[] };
   for (const f of geo.features) f.properties.imd = 20;
   await writeFile(path.join(naive, 'lsoa.geojson'), JSON.stringify(geo));
+  const br = brotliCopy('lsoa.geojson', JSON.stringify(geo), 9);
+  if (br) await writeFile(path.join(naive, 'lsoa.geojson.br'), br);
 }
 const server = await buildApp({
   distDir: dist,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { brotliCopy } from './precompress.ts';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -99,6 +100,8 @@ async function writeOne(dir: string, f: OutputFile): Promise<WrittenFile> {
   const full = path.join(dir, f.path);
   await mkdir(path.dirname(full), { recursive: true });
   await writeFile(full, f.content);
+  const br = brotliCopy(f.path, f.content, 9);
+  if (br) await writeFile(`${full}.br`, br);
   return { path: f.path, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) };
 }
 

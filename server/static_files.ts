@@ -9,7 +9,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * The built app at / and the pipeline's output at /data/, compressed (brotli or gzip, as the
- * browser accepts) and cached so that a second visit fetches nothing but the index:
+ * browser accepts; brotli from the copy written beside each file when there is one, so it is
+ * not compressed again on every request) and cached so that a second visit fetches nothing
+ * but the index:
  * - a data file asked for with its content hash (`?v=`, added by the app from index.json and
  *   the bundle manifest) and Vite's hashed assets never change: cached for a year, immutable;
  * - everything else (index.json, the HTML) is revalidated on every use (ETag, 304).
@@ -26,6 +28,8 @@ export async function serveStaticFiles(
         root: path.resolve(options.dataDir),
         prefix: '/data/',
         decorateReply: false,
+        // The pipeline writes a brotli copy beside each data file (data/precompress.ts).
+        preCompressed: true,
         cacheControl: false,
         setHeaders: (reply) => {
           const versioned = /[?&]v=[0-9a-f]{8,}/.test(reply.request.url);
@@ -38,6 +42,8 @@ export async function serveStaticFiles(
         root: path.resolve(options.distDir),
         prefix: '/',
         wildcard: true,
+        // The Vite build writes a brotli copy beside each asset (vite.config.ts).
+        preCompressed: true,
         cacheControl: false,
         setHeaders: (reply, file) => {
           const hashed = file.includes(`${path.sep}assets${path.sep}`);

@@ -1,9 +1,10 @@
 // Static files: compressed, and cached so a second visit fetches nothing but the index.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCopy } from '../../data/precompress.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStaticFiles } from '../../server/static_files.ts';
 
@@ -19,6 +20,12 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'data', 'areas', 'table.json'), big);
   writeFileSync(path.join(dir, 'dist', 'index.html'), '<!doctype html><title>atlas</title>');
   writeFileSync(path.join(dir, 'dist', 'assets', 'main-Ab12Cd34.js'), 'console.log(1);');
+  // A file with its brotli copy beside it (written by the build): sent as it is.
+  writeFileSync(path.join(dir, 'data', 'areas', 'geo.json'), big);
+  writeFileSync(
+    path.join(dir, 'data', 'areas', 'geo.json.br'),
+    brotliCopy('geo.json', big, 11) ?? '',
+  );
   app = Fastify();
   await serveStaticFiles(app, { dataDir: path.join(dir, 'data'), distDir: path.join(dir, 'dist') });
   app.get('/api/ping', async () => ({ pong: 'x'.repeat(4000) }));
@@ -63,6 +70,28 @@ describe('static files', () => {
     const html = await app.inject({ url: '/' });
     expect(html.statusCode).toBe(200);
     expect(html.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the brotli copy written beside a file instead of compressing it again', async () => {
+    const res = await app.inject({
+      url: '/data/areas/geo.json?v=0123456789abcdef',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The very bytes of the copy (quality 11), not a fresh compression (the server's is 4).
+    expect(
+      res.rawPayload.equals(readFileSync(path.join(dir, 'data', 'areas', 'geo.json.br'))),
+    ).toBe(true);
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe(big);
+    // A browser without brotli gets gzip, compressed on the way.
+    const gz = await app.inject({
+      url: '/data/areas/geo.json',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(big);
   });
 
   it('leaves routes outside its scope alone (the API compresses its own answers)', async () => {
