@@ -9,14 +9,13 @@ import { areaCollectionsOf } from '../../workers/geometry/area_layer.ts';
 import { formatValue, ordinal, rankMeaning } from '../atlas_model.ts';
 import type { FetchDataSource } from '../data_source.ts';
 import {
-  addAreaLayers,
   fillLayer,
   paintAreas,
   setAreaShapes,
   setFlag,
   showGeography,
 } from '../map/area_layers.ts';
-import { setOutline } from '../map/base_map.ts';
+import { setAuthorityAreas } from '../map/base_map.ts';
 import { colourForClass } from '../map/palettes.ts';
 import type { ViewState } from '../state/view_state.ts';
 import { byId, el } from '../ui/dom.ts';
@@ -94,8 +93,7 @@ export class EnglandView {
     if (!outlines || !authorities)
       throw new Error('the England build lacks its authority outlines');
     const map = await mapCreated;
-    setOutline(map, outlines, index.attributions[0] ?? '');
-    addAreaLayers(map, 'lad', outlines, 'outline');
+    setAuthorityAreas(map, outlines, index.attributions[0] ?? '');
     setAreaShapes(map, (_g, code) => outlines.features.find((f) => f.properties.code === code));
     // A partial build lists every district (national figures) but has bundles for some only.
     const built = new Set(index.bundles.map((b) => b.id));

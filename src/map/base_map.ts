@@ -167,15 +167,32 @@ export function setOutline(
 }
 
 /**
+ * England's authorities: one source for their fill and their outlines (MapLibre tiles the 296
+ * shapes once, not twice as a separate outline source would), with the boundaries' attribution.
+ */
+export function setAuthorityAreas(
+  map: MapLibreMap,
+  areas: AreaCollection,
+  attribution: string,
+): void {
+  const source = sourceId('lad');
+  map.addSource(source, { ...areaSourceSpec(areas), attribution });
+  const offline = offlineMaps.has(map);
+  for (const layer of outlineLayerSpecs(offline, source)) map.addLayer(layer);
+  addHatch(map);
+  for (const layer of areaLayerSpecs('lad', offline ? 1 : 0.75)) map.addLayer(layer, 'outline');
+}
+
+/**
  * The outline's layers. Over an online style the land stays visible through a lighter atlas.
  * Offline, the areas cover the land entirely (opaque, hatched where no data): it is kept
  * hidden, as the anchor the neighbouring authorities' land goes under, and drawn nowhere.
  */
-function outlineLayerSpecs(offline: boolean): LayerSpecification[] {
+function outlineLayerSpecs(offline: boolean, source = 'outline'): LayerSpecification[] {
   const outline: LayerSpecification = {
     id: 'outline',
     type: 'line',
-    source: 'outline',
+    source,
     paint: { 'line-color': '#333', 'line-width': 1.5 },
   };
   if (!offline) return [outline];
@@ -183,7 +200,7 @@ function outlineLayerSpecs(offline: boolean): LayerSpecification[] {
     {
       id: 'land',
       type: 'fill',
-      source: 'outline',
+      source,
       layout: { visibility: 'none' },
       paint: { 'fill-color': '#f7f7f4', 'fill-antialias': false },
     },
