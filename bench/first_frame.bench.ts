@@ -4,14 +4,14 @@
 // cache). Reported: first complete choropleth frame of each pair, main-thread long tasks
 // before and after the first frame (PerformanceObserver 'longtask'), switch times, and the
 // JavaScript that loads before the first frame.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { buildAtlasData } from '../data/build.ts';
-import { brotliCopy, precompressPlugin } from '../data/precompress.ts';
+import { buildNaivePage } from './naive/build_naive.ts';
 import { DEFAULT_DATA_OPTIONS, REPO_ROOT } from '../data/defaults.ts';
 import { buildApp } from '../server/app.ts';
 import { launchChromium } from '../test/browser/chromium.ts';
@@ -34,19 +34,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 
-/** The naive page's data: Sefton's raw 2011 LSOAs with the IMD 2019 score joined by code. */
-async function naiveGeojson(rawDir: string): Promise<string> {
-  const geo = JSON.parse(
-    await readFile(path.join(rawDir, 'boundaries/sefton_lsoa11_bgc.geojson'), 'utf8'),
-  ) as { features: { properties: Record<string, unknown> }[] };
-  const csv = (await readFile(path.join(rawDir, 'indicators/imd2019_lsoa11_england.csv'), 'utf8'))
-    .split('\n')
-    .slice(1);
-  const score = new Map(csv.map((l) => l.split(',')).map((c) => [c[0], Number(c[2])]));
-  for (const f of geo.features) f.properties.imd = score.get(String(f.properties.LSOA11CD)) ?? 0;
-  return JSON.stringify(geo);
-}
-
 async function buildPages(tmp: string): Promise<{ dist: string; data: string }> {
   const dist = path.join(tmp, 'dist');
   const data = path.join(tmp, 'data');
@@ -62,20 +49,7 @@ async function buildPages(tmp: string): Promise<{ dist: string; data: string }> 
     logLevel: 'error',
     build: { outDir: dist, emptyOutDir: true, copyPublicDir: false, sourcemap: false },
   });
-  const naive = path.join(dist, 'naive');
-  await build({
-    root: path.join(REPO_ROOT, 'bench/naive'),
-    base: './',
-    logLevel: 'error',
-    configFile: false,
-    // Served as the atlas is (brotli copies sent as they are), so the ratio is about the pages.
-    plugins: [precompressPlugin()],
-    build: { outDir: naive, emptyOutDir: true, sourcemap: false },
-  });
-  const geojson = await naiveGeojson(DEFAULT_DATA_OPTIONS.rawDir);
-  await writeFile(path.join(naive, 'lsoa.geojson'), geojson);
-  const br = brotliCopy('lsoa.geojson', geojson, 9);
-  if (br) await writeFile(path.join(naive, 'lsoa.geojson.br'), br);
+  await buildNaivePage(path.join(dist, 'naive'), DEFAULT_DATA_OPTIONS.rawDir);
   return { dist, data };
 }
 

@@ -3,11 +3,11 @@
 // Scratch tool for issue 12: `npx tsx bench/first_frame_profile.ts [runs] [url-query]`.
 // Data is built once into $PROFILE_DIR (default /tmp/gap-atlas-profile) and reused.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import { buildAtlasData } from '../data/build.ts';
-import { brotliCopy, precompressPlugin } from '../data/precompress.ts';
+import { buildNaivePage } from './naive/build_naive.ts';
 import { DEFAULT_DATA_OPTIONS, REPO_ROOT } from '../data/defaults.ts';
 import { buildApp } from '../server/app.ts';
 import { launchChromium } from '../test/browser/chromium.ts';
@@ -38,25 +38,7 @@ if (!process.env.NO_BUILD) {
       minify: !process.env.NO_MINIFY,
     },
   });
-  const naive = path.join(dist, 'naive');
-  await build({
-    root: path.join(REPO_ROOT, 'bench/naive'),
-    base: './',
-    logLevel: 'error',
-    configFile: false,
-    plugins: [precompressPlugin()],
-    build: { outDir: naive, emptyOutDir: true, sourcemap: false },
-  });
-  const geo = JSON.parse(
-    await readFile(
-      path.join(DEFAULT_DATA_OPTIONS.rawDir, 'boundaries/sefton_lsoa11_bgc.geojson'),
-      'utf8',
-    ),
-  ) as { features: { properties: Record<string, unknown> }[] };
-  for (const f of geo.features) f.properties.imd = 20;
-  await writeFile(path.join(naive, 'lsoa.geojson'), JSON.stringify(geo));
-  const br = brotliCopy('lsoa.geojson', JSON.stringify(geo), 9);
-  if (br) await writeFile(path.join(naive, 'lsoa.geojson.br'), br);
+  await buildNaivePage(path.join(dist, 'naive'), DEFAULT_DATA_OPTIONS.rawDir);
 }
 const server = await buildApp({
   distDir: dist,

@@ -1,4 +1,4 @@
-import { LEVEL_GEOGRAPHIES, type GeographyId } from '../contracts/geography.ts';
+import { geographyOfIndicator, type GeographyId } from '../contracts/geography.ts';
 import type { IndicatorMeta, IndicatorTable, Manifest } from '../contracts/manifest.ts';
 import type { Level } from './state/view_state.ts';
 
@@ -26,21 +26,16 @@ export class AtlasModel {
     return t;
   }
 
-  /** Geographies of a level, newest vintage first. */
-  static geographiesOf(level: Level): GeographyId[] {
-    return [...LEVEL_GEOGRAPHIES[level]];
-  }
-
   /**
    * The geography to draw an indicator at for a level: the indicator's own LSOA vintage when it
    * has one there, else another vintage it is available on; null when not available at all.
    */
   geographyFor(level: Level, meta: IndicatorMeta): GeographyId | null {
-    const candidates = AtlasModel.geographiesOf(level).filter(
-      (g) => meta.geographies[g] && this.tables[g]?.values[meta.id],
+    // The manifest's rule (contracts/geography.ts), over the geographies with a table column.
+    const loaded = Object.entries(meta.geographies).filter(
+      ([g]) => this.tables[g as GeographyId]?.values[meta.id],
     );
-    const own = candidates.find((g) => !meta.geographies[g]?.derived);
-    return own ?? candidates[0] ?? null;
+    return geographyOfIndicator({ geographies: Object.fromEntries(loaded) }, level);
   }
 
   /** Population used to weight summaries on a geography (matches its LSOA vintage). */

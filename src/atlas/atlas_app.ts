@@ -5,9 +5,8 @@ import type { IndicatorMeta, LayerMeta } from '../../contracts/manifest.ts';
 import type { PointCollection } from '../../contracts/point_layer.ts';
 import type { AtlasDataApi, ChoroplethResult } from '../../workers/atlas/atlas_data_api.ts';
 import type { ImportedIndicator } from '../../workers/import_api.ts';
-import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 import type { AtlasModel } from '../atlas_model.ts';
-import { setAreaShapes, setFlag, showGeography } from '../map/area_layers.ts';
+import { setFlag, showGeography } from '../map/area_layers.ts';
 import { addContextLayers } from '../map/context_layers.ts';
 import { setPointLayerVisible } from '../map/point_layers.ts';
 import { serializeViewState, type ViewState } from '../state/view_state.ts';
@@ -25,6 +24,7 @@ import {
   syncLevels,
   wireControls,
 } from './controls.ts';
+import { type Areas, DecodedAreas } from './decoded_areas.ts';
 import { decilesOf } from './deciles.ts';
 import { resolveView } from './resolve_view.ts';
 import {
@@ -45,7 +45,6 @@ import { renderGapMeasuresLater } from './gap_measures_later.ts';
 import { putLayerMeta } from './layer_list.ts';
 import type { PlaceFiles } from '../places/places.ts';
 
-type Areas = Record<string, AreaCollection>;
 export const AREA_GEOGRAPHIES: GeographyId[] = ['lsoa11', 'lsoa21', 'msoa11', 'msoa21', 'ward'];
 
 /**
@@ -66,8 +65,7 @@ export class AtlasApp {
   private firstRenderDone = false;
   private drawKey: () => void = () => undefined;
   private lastGap: GapInputs | null = null;
-  private areas: Areas = {};
-  private areasReady: Promise<void> = Promise.resolve();
+  private readonly areas: DecodedAreas;
   private readonly viewListeners: ((view: AtlasView) => void)[] = [];
   /** The indicator list must be rebuilt (first render, or an indicator was added or removed). */
   private pickerStale = true;
@@ -82,7 +80,7 @@ export class AtlasApp {
     private state: ViewState,
     private readonly notice: (message: string) => void,
     /** Decodes more geographies (the first frame needs one; the rest come after it). */
-    private readonly loadAreas: (gs: GeographyId[]) => Promise<Areas>,
+    loadAreas: (gs: GeographyId[]) => Promise<Areas>,
     /** URL of each geography's GeoJSON for the map (MapLibre loads it in its worker). */
     private readonly mapData: Partial<Record<GeographyId, string>> = {},
   ) {
@@ -96,8 +94,9 @@ export class AtlasApp {
       (c) => this.hover(c),
       (c) => void this.select(c),
     );
+    this.areas = new DecodedAreas(map, loadAreas);
     this.locator = new AreaLocator(model, points, async (g, xy) => {
-      await this.ensureAreas(g);
+      await this.areas.ensure([g]);
       return worker.locatePoints(g, xy);
     });
   }
@@ -123,7 +122,7 @@ export class AtlasApp {
       map: this.map,
       points: this.points,
       classes: this.choropleth,
-      areas: this.areas,
+      areas: this.areas.byGeography,
       gap: this.lastGap,
     };
   }
@@ -131,7 +130,7 @@ export class AtlasApp {
   /** Adds map layers and wires every control; then draws the first view. */
   async start(areas: Areas | Promise<Areas>): Promise<void> {
     // The map draws from its URLs; the decoded areas (point location, panels) may come later.
-    this.areasReady = Promise.resolve(areas).then((a) => this.areasAdded(a));
+    this.areas.start(areas);
     wireControls(this.state, this.model.manifest.layers, {
       update: (change) => void this.update(change),
       search: (q) => this.search(q),
@@ -162,29 +161,14 @@ export class AtlasApp {
    * ward lines drawn over the other geographies, and the ward names.
    */
   async addContext(): Promise<void> {
-    await this.areasReady;
-    const missing = AREA_GEOGRAPHIES.filter((g) => !this.areas[g] && this.model.tables[g]);
-    if (missing.length) this.areasAdded(await this.loadAreas(missing));
-    addContextLayers(this.map, this.model, new Map(), this.mapData.ward ?? this.areas.ward);
+    await this.areas.ensure(AREA_GEOGRAPHIES.filter((g) => this.model.tables[g]));
+    const decoded = this.areas.byGeography;
+    addContextLayers(this.map, this.model, new Map(), this.mapData.ward ?? decoded.ward);
     // Every geography's source now, its layers hidden: MapLibre's worker parses them ahead,
     // so a geography switch only shows layers (no fetch, no parse, no source rebuilt).
     for (const g of AREA_GEOGRAPHIES) this.addGeography(g);
     showWardContext(this.map, this.geography);
     for (const l of this.viewListeners) l(this.view());
-  }
-
-  /** Decodes a geography the first time something needs it (its map layers, a point join). */
-  private async ensureAreas(g: GeographyId): Promise<void> {
-    await this.areasReady;
-    if (!this.areas[g]) this.areasAdded(await this.loadAreas([g]));
-  }
-
-  /** Decoded areas: kept, and the focus outline drawn from them (a flag may be waiting). */
-  private areasAdded(a: Areas): void {
-    Object.assign(this.areas, a);
-    setAreaShapes(this.map, (g, code) =>
-      this.areas[g]?.features.find((f) => f.properties.code === code),
-    );
   }
 
   /** The import panel and its worker are code the first frame does not need: loaded later. */
@@ -268,7 +252,7 @@ export class AtlasApp {
     const token = ++this.renderToken;
     const { meta, geography } = this.resolveView();
     // A geography the map loads by URL is drawn before the worker has decoded it.
-    const decoded = this.ensureAreas(geography);
+    const decoded = this.areas.ensure([geography]);
     decoded.catch(() => undefined); // awaited below, unless a later render supersedes this one
     if (!this.mapData[geography]) await decoded;
     if (token !== this.renderToken) return;
@@ -354,7 +338,7 @@ export class AtlasApp {
   }
 
   private addGeography(g: GeographyId): void {
-    const data = this.mapData[g] ?? this.areas[g];
+    const data = this.mapData[g] ?? this.areas.byGeography[g];
     if (!data || !this.model.tables[g]) return;
     addAreasOnce(this.map, g, data);
     this.interaction?.bindGeography(g);

@@ -94,7 +94,7 @@ export class EnglandView {
       throw new Error('the England build lacks its authority outlines');
     const map = await mapCreated;
     setAuthorityAreas(map, outlines, index.attributions[0] ?? '');
-    setAreaShapes(map, (_g, code) => outlines.features.find((f) => f.properties.code === code));
+    setAreaShapes(map, () => outlines);
     // A partial build lists every district (national figures) but has bundles for some only.
     const built = new Set(index.bundles.map((b) => b.id));
     const guarded: EnglandActions = {

@@ -133,16 +133,22 @@ export function paintAreas(
 }
 
 type Flag = 'hover' | 'selected';
-/** An area's shape, for its focus outline: from the decoded areas, once they are in. */
-export type AreaShape = (
-  g: GeographyId,
-  code: string,
-) => AreaCollection['features'][number] | undefined;
+/** A geography's decoded areas, for the focus outline's shapes; undefined until they are in. */
+export type AreaShapes = (g: GeographyId) => AreaCollection | undefined;
+type AreaFeature = AreaCollection['features'][number];
 const FOCUS = 'focus';
 const focusOf = new WeakMap<
   MapLibreMap,
-  { shape?: AreaShape; flags: Map<Flag, [GeographyId, string]> }
+  { shapes?: AreaShapes; flags: Map<Flag, [GeographyId, string]> }
 >();
+/** Each collection's areas by code, made on its first outline (hover changes look up here). */
+const byCode = new WeakMap<AreaCollection, Map<string, AreaFeature>>();
+
+function shapeOf(fc: AreaCollection, code: string): AreaFeature | undefined {
+  let index = byCode.get(fc);
+  if (!index) byCode.set(fc, (index = new Map(fc.features.map((f) => [f.properties.code, f]))));
+  return index.get(code);
+}
 
 /**
  * Marks an area hovered or selected: a feature-state on its geography's source (read by the
@@ -168,9 +174,12 @@ export function setFlag(
   drawFocus(map);
 }
 
-/** Where the focus layer finds the flagged areas' shapes; it draws what is flagged already. */
-export function setAreaShapes(map: MapLibreMap, shape: AreaShape): void {
-  focusState(map).shape = shape;
+/**
+ * Where the focus layer finds the flagged areas' shapes; it draws what is flagged already (call
+ * again when more areas are decoded).
+ */
+export function setAreaShapes(map: MapLibreMap, shapes: AreaShapes): void {
+  focusState(map).shapes = shapes;
   drawFocus(map);
 }
 
@@ -181,12 +190,13 @@ function focusState(map: MapLibreMap) {
 }
 
 function drawFocus(map: MapLibreMap): void {
-  const { shape, flags } = focusState(map);
-  if (!shape) return;
+  const { shapes, flags } = focusState(map);
+  if (!shapes) return;
   // The selection last, so that it is drawn over the hover outline when both are one area.
   const features = (['hover', 'selected'] as const).flatMap((flag) => {
     const [g, code] = flags.get(flag) ?? [];
-    const area = g && code ? shape(g, code) : undefined;
+    const fc = g ? shapes(g) : undefined;
+    const area = fc && code ? shapeOf(fc, code) : undefined;
     return area
       ? [{ type: 'Feature' as const, properties: { flag }, geometry: area.geometry }]
       : [];
