@@ -9,7 +9,13 @@ import { bbox } from '@turf/bbox';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { GeographyId } from '../../contracts/geography.ts';
 import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
-import { addHatch, areaLayerSpecs, areaSourceSpec, sourceId } from './area_layers.ts';
+import {
+  addHatch,
+  areaLayerSpecs,
+  areaSourceSpec,
+  SHAPE_TILE_BUFFER,
+  sourceId,
+} from './area_layers.ts';
 
 // Bundling moves MapLibre away from its worker file; point it at the copy Vite emits.
 maplibregl.setWorkerUrl(new URL(workerUrl, location.href).href);
@@ -162,7 +168,12 @@ export function setOutline(
     else void source.setData(outline);
     return;
   }
-  map.addSource('outline', { type: 'geojson', data: outline, attribution });
+  map.addSource('outline', {
+    type: 'geojson',
+    data: outline,
+    attribution,
+    buffer: SHAPE_TILE_BUFFER,
+  });
   for (const layer of outlineLayerSpecs(offlineMaps.has(map))) map.addLayer(layer);
 }
 
@@ -216,7 +227,7 @@ function outlineLayerSpecs(offline: boolean, source = 'outline'): LayerSpecifica
 function openingStyle(opening: OpeningSources | undefined): StyleSpecification {
   const style: StyleSpecification = { version: 8, sources: {}, layers: [] };
   if (!opening) return style;
-  style.sources.outline = { type: 'geojson', data: opening.outline };
+  style.sources.outline = { type: 'geojson', data: opening.outline, buffer: SHAPE_TILE_BUFFER };
   const [land, outline] = outlineLayerSpecs(true);
   if (!land || !outline) return style;
   style.layers.push(land);

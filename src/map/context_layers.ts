@@ -3,6 +3,7 @@ import type { PointCollection } from '../../contracts/point_layer.ts';
 import type { AtlasModel } from '../atlas_model.ts';
 import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 import { addPointLayer } from './point_layers.ts';
+import { SHAPE_TILE_BUFFER } from './area_layers.ts';
 
 /** Ward lines over every geography but wards and the point layers (names: place_label_layers.ts). */
 export function addContextLayers(
@@ -13,7 +14,7 @@ export function addContextLayers(
   wards: AreaCollection | string | undefined,
 ): void {
   if (wards) {
-    map.addSource('ward-context', { type: 'geojson', data: wards });
+    map.addSource('ward-context', { type: 'geojson', data: wards, buffer: SHAPE_TILE_BUFFER });
     map.addLayer(
       {
         id: 'ward-context',
