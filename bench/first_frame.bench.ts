@@ -1,9 +1,11 @@
 // Speed of the atlas as a user meets it (issue "Fast at every scale"), in headless Chromium
 // with SwiftShader, against a naive page built here from the same raw data and timed in the
-// same browser: runs alternate naive/atlas in pairs, each in a fresh browser context (cold
-// cache). Reported: first complete choropleth frame of each pair, main-thread long tasks
-// before and after the first frame (PerformanceObserver 'longtask'), switch times, and the
-// JavaScript that loads before the first frame.
+// same browser: each round loads the naive page, the atlas and two more baselines (the naive
+// page tuned, and MapLibre's floor: an empty map) in alternating order, each in a fresh
+// browser context (cold cache). Reported: first complete choropleth frame of each naive/atlas
+// pair, the baselines, main-thread long tasks before and after the first frame
+// (PerformanceObserver 'longtask') and of one repaint, switch times, and the JavaScript that
+// loads before the first frame.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +64,34 @@ async function gzippedJs(dist: string, urls: string[]): Promise<number> {
     total += gzipSync(await readFile(path.join(dist, 'assets', name))).length;
   }
   return total;
+}
+
+/** The pages timed in each round: the atlas and the three baselines of bench/naive/naive.ts. */
+type Variant = 'naive' | 'atlas' | 'tuned' | 'floor';
+const PAGES: Record<Variant, string> = {
+  naive: '/naive/index.html',
+  atlas: '/',
+  tuned: '/naive/index.html?tuned',
+  floor: '/naive/index.html?floor',
+};
+
+/**
+ * The longest main-thread task of one repaint of a finished page (nothing changed, the map
+ * only redrawn): what a frame of it costs, whatever triggers the frame.
+ */
+async function repaintTask(page: Page): Promise<number> {
+  return (await page.evaluate(`(async () => {
+    const map = window.baselineMap || (window.gapAtlas && window.gapAtlas.map);
+    if (!map) throw new Error('the page has no map handle');
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = performance.now();
+    const idle = new Promise((r) => map.once('idle', r));
+    map.triggerRepaint();
+    await idle;
+    await new Promise((r) => setTimeout(r, 100));
+    const tasks = (window.__longTasks || []).filter((t) => t.start >= t0);
+    return Math.max(0, ...tasks.map((t) => t.duration));
+  })()`)) as number;
 }
 
 /**
@@ -123,8 +153,13 @@ export async function run(): Promise<BenchRow[]> {
   });
   const base = await server.listen({ port: 0, host: '127.0.0.1' });
   let browser: Browser | null = null;
-  const naive: PageTiming[] = [];
-  const atlas: PageTiming[] = [];
+  const runs: Record<Variant, (PageTiming & { repaintMs: number })[]> = {
+    naive: [],
+    atlas: [],
+    tuned: [],
+    floor: [],
+  };
+  const { naive, atlas, tuned, floor } = runs;
   let switches: Record<string, number> = {};
   let switchTasks = 0;
   let jsBytes = 0;
@@ -132,12 +167,12 @@ export async function run(): Promise<BenchRow[]> {
   const switchRuns: number[] = [];
   try {
     browser = await launchChromium();
-    // One warm-up pair (discarded), then PAIRS pairs, alternating which page goes first.
+    // One warm-up round (discarded), then PAIRS rounds, alternating the order of the pages.
     for (let i = 0; i <= PAIRS; i++) {
-      const order = i % 2 === 0 ? ['naive', 'atlas'] : ['atlas', 'naive'];
+      const order: Variant[] =
+        i % 2 === 0 ? ['naive', 'atlas', 'tuned', 'floor'] : ['floor', 'tuned', 'atlas', 'naive'];
       for (const which of order) {
-        const url = which === 'naive' ? `${base}/naive/index.html` : `${base}/`;
-        const { timing, page, context } = await measuredPage(browser, url);
+        const { timing, page, context } = await measuredPage(browser, `${base}${PAGES[which]}`);
         if (which === 'atlas' && i === PAIRS) {
           jsBytes = await gzippedJs(dist, timing.scriptsBeforeFirstFrame);
           switches = await timeSwitches(page);
@@ -147,8 +182,9 @@ export async function run(): Promise<BenchRow[]> {
             return Math.max(0, ...after.map((t) => t.duration));
           })()`)) as number;
         }
+        const repaint = which === 'naive' || which === 'atlas' ? await repaintTask(page) : 0;
         await context.close();
-        if (i > 0) (which === 'naive' ? naive : atlas).push(timing);
+        if (i > 0) runs[which].push({ ...timing, repaintMs: repaint });
       }
       if (i > 0) {
         const england = await measuredPage(browser, `${base}/?la=england`);
@@ -174,8 +210,38 @@ export async function run(): Promise<BenchRow[]> {
   const sw = (k: string) => Math.round(switches[k] ?? NaN);
   const naiveName =
     'naive page: raw Sefton LSOA GeoJSON, one MapLibre fill layer (first complete frame)';
+  const tunedMs = median(tuned.map((t) => t.firstFrameMs));
+  const floorMs = median(floor.map((t) => t.firstFrameMs));
+  const repaint = (xs: { repaintMs: number }[]) =>
+    xs.map((t) => (t.repaintMs ? Math.round(t.repaintMs) : '<50')).join(', ');
   return [
     { name: naiveName, medianMs: naiveMs, runs: naive.length },
+    {
+      name: 'tuned naive page: the same layer, its source in the first style, 32 px tile buffer, no fades',
+      medianMs: tunedMs,
+      runs: tuned.length,
+      baseline: naiveName,
+      notes: `ratio ${(tunedMs / naiveMs).toFixed(2)}: the fastest a MapLibre GeoJSON layer of these areas gets here; runs ${tuned.map((t) => Math.round(t.firstFrameMs)).join(', ')} ms`,
+    },
+    {
+      name: "floor: MapLibre's first frame of an empty style (no data), same page",
+      medianMs: floorMs,
+      runs: floor.length,
+      baseline: naiveName,
+      notes: `ratio ${(floorMs / naiveMs).toFixed(2)}; longest task before it (mostly the Map constructor) ${Math.round(median(floor.map((t) => t.longestBeforeMs)))} ms at the median, against the atlas's target of ${TARGETS.longTaskBeforeMs}`,
+    },
+    {
+      name: 'one repaint of the finished page (nothing changed), longest task: naive page',
+      medianMs: median(naive.map((t) => t.repaintMs)),
+      runs: naive.length,
+      notes: `runs ${repaint(naive)} ms (long tasks are 50 ms and over; against the target of ${TARGETS.longTaskAfterMs} after the first frame, every frame counts)`,
+    },
+    {
+      name: 'one repaint of the finished page (nothing changed), longest task: atlas',
+      medianMs: median(atlas.map((t) => t.repaintMs)),
+      runs: atlas.length,
+      notes: `runs ${repaint(atlas)} ms`,
+    },
     {
       name: 'atlas: navigation to first complete choropleth frame (Sefton, LSOA 2011, IMD 2019)',
       medianMs: atlasMs,
