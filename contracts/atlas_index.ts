@@ -67,7 +67,15 @@ export type TileLayer = z.infer<typeof TileLayerSchema>;
 
 export const NationalSchema = z.object({
   /** England's district outlines, generalised for the overview map. */
-  authorities: z.object({ geometry: z.string(), object: z.string() }),
+  authorities: z.object({
+    geometry: z.string(),
+    object: z.string(),
+    /**
+     * The same outlines as GeoJSON (shapes and `code`) for the map to fetch itself. Absent
+     * from older builds: the map then waits for the atlas worker to decode the topology.
+     */
+    geojson: z.string().optional(),
+  }),
   /** District values (geography "lad", codes = district codes) of `indicators`. */
   authorityTable: z.string(),
   tiles: z.array(TileLayerSchema),

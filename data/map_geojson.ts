@@ -17,18 +17,20 @@ const DECIMALS = 5;
  * MapLibre's worker; colours come by feature-state from the tables.
  */
 export function mapGeojsonFiles(topo: Topology, geographies: readonly GeographyId[]): OutputFile[] {
-  return geographies.map((g) => {
-    const object = topo.objects[g];
-    if (!object) throw new Error(`the topology has no "${g}" object`);
-    const fc = feature(topo, object as GeometryCollection);
-    const features = fc.features.map((f) => ({
-      type: 'Feature',
-      properties: { code: String((f.properties as { code?: unknown } | null)?.code ?? '') },
-      geometry: f.geometry,
-    }));
-    const text = JSON.stringify({ type: 'FeatureCollection', features }, (_key, value: unknown) =>
-      typeof value === 'number' ? Number(value.toFixed(DECIMALS)) : value,
-    );
-    return { path: mapGeojsonPath(g), content: text };
-  });
+  return geographies.map((g) => ({ path: mapGeojsonPath(g), content: mapGeojsonText(topo, g) }));
+}
+
+/** One object of a topology as the map's GeoJSON text (shapes and `code` only). */
+export function mapGeojsonText(topo: Topology, objectName: string): string {
+  const object = topo.objects[objectName];
+  if (!object) throw new Error(`the topology has no "${objectName}" object`);
+  const fc = feature(topo, object as GeometryCollection);
+  const features = fc.features.map((f) => ({
+    type: 'Feature',
+    properties: { code: String((f.properties as { code?: unknown } | null)?.code ?? '') },
+    geometry: f.geometry,
+  }));
+  return JSON.stringify({ type: 'FeatureCollection', features }, (_key, value: unknown) =>
+    typeof value === 'number' ? Number(value.toFixed(DECIMALS)) : value,
+  );
 }

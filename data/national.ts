@@ -20,6 +20,7 @@ import { EQUAL_MEAN, iod2025Columns, Iod2025Row } from './sources/iod2025.ts';
 import { round, storedDecimals } from './tables.ts';
 import { DEFAULT_TILE_OPTIONS, writeTiles, type TileFeature, type TileOptions } from './tiles.ts';
 import { buildTopology } from './topology.ts';
+import { mapGeojsonText } from './map_geojson.ts';
 
 /**
  * The national layers of an England build (contracts/atlas_index.ts): district outlines for
@@ -46,6 +47,7 @@ export interface NationalBuild extends National {
 }
 
 const ROOT = 'england';
+const AUTHORITIES_GEOJSON = `${ROOT}/authorities.geojson`;
 type LsoaGeography = 'lsoa11' | 'lsoa21';
 
 export async function buildNational(
@@ -82,6 +84,9 @@ export async function buildNational(
         { quantization: 1e5, minTriangleAreaM2: options.outlineMinTriangleM2 },
       );
       await write(`${ROOT}/authorities.topo.json`, JSON.stringify(topo));
+      // The same shapes for the map to fetch itself: the overview's first frame then waits
+      // neither for the atlas worker's decoding nor for a copy of the shapes sent to MapLibre.
+      await write(AUTHORITIES_GEOJSON, mapGeojsonText(topo, 'lad'));
     }
     const { codes, columns: cols } = columns[geography];
     const inTiles = cols.filter(tileWorthy);
@@ -160,7 +165,11 @@ export async function buildNational(
     }
   }
   return {
-    authorities: { geometry: `${ROOT}/authorities.topo.json`, object: 'lad' },
+    authorities: {
+      geometry: `${ROOT}/authorities.topo.json`,
+      object: 'lad',
+      geojson: AUTHORITIES_GEOJSON,
+    },
     authorityTable: `${ROOT}/tables/lad.json`,
     tiles,
     values: `${ROOT}/values`,

@@ -99,8 +99,11 @@ async function start(): Promise<void> {
     {
       at: state.at,
       styleUrl: runtime.config.basemapStyleUrl,
-      opening:
-        !england && entry && bundleSource ? openingSources(entry, bundleSource, state) : undefined,
+      opening: england
+        ? englandOpening(index, root)
+        : entry && bundleSource
+          ? openingSources(entry, bundleSource, state)
+          : undefined,
     },
   );
   const open = (id: string) => openAuthority(state, id);
@@ -123,6 +126,7 @@ async function start(): Promise<void> {
     await showWhenComplete(view.map);
     performance.mark('first-frame');
     step(5, `England: ${index.bundles.length} authorities loaded in ${seconds(t0)} s.`);
+    await view.loadShapes();
     window.gapAtlas = { map: view.map, update: (change) => view.update(change) };
     document.body.dataset.ready = 'true';
     return;
@@ -203,6 +207,17 @@ function openingSources(
     outline: url('lad'),
     ...(opens ? { areas: { geography: entry.opening, url: url(entry.opening) } } : {}),
   };
+}
+
+/**
+ * England's authorities for the map's first style, for builds that have them as GeoJSON: they
+ * are the overview's areas and its outline at once.
+ */
+function englandOpening(index: AtlasIndex, root: FetchDataSource): OpeningSources | undefined {
+  const geojson = index.national?.authorities.geojson;
+  if (!geojson) return undefined;
+  const url = root.url(geojson);
+  return { outline: url, areas: { geography: 'lad', url }, attribution: index.attributions[0] };
 }
 
 /** England's extent: the national tiles' bounds, else every bundle's box. */

@@ -6,6 +6,7 @@ import type { AtlasDataApi, ChoroplethResult } from '../../workers/atlas/atlas_d
 import { CLASS_METHODS } from '../../workers/atlas/classify.ts';
 import { wireClassControls } from '../atlas/controls.ts';
 import { areaCollectionsOf } from '../../workers/geometry/area_layer.ts';
+import type { AreaCollection } from '../../workers/geometry/decode_areas.ts';
 import { formatValue, ordinal, rankMeaning } from '../atlas_model.ts';
 import type { FetchDataSource } from '../data_source.ts';
 import {
@@ -14,6 +15,7 @@ import {
   setAreaShapes,
   setFlag,
   showGeography,
+  sourceId,
 } from '../map/area_layers.ts';
 import { setAuthorityAreas } from '../map/base_map.ts';
 import { colourForClass } from '../map/palettes.ts';
@@ -84,17 +86,28 @@ export class EnglandView {
     const national = index.national;
     if (!national)
       throw new Error('this data build has no England overview (build --area england)');
-    const [layers, tables] = await Promise.all([
-      worker.loadAreas(source.url(national.authorities.geometry), ['lad']),
-      worker.loadTables({ lad: source.url(national.authorityTable) }),
-    ]);
-    const outlines = areaCollectionsOf(layers).lad;
-    const authorities = tables.lad;
-    if (!outlines || !authorities)
-      throw new Error('the England build lacks its authority outlines');
+    const decode = async () => {
+      const layers = await worker.loadAreas(source.url(national.authorities.geometry), ['lad']);
+      const outlines = areaCollectionsOf(layers).lad;
+      if (!outlines) throw new Error('the England build lacks its authority outlines');
+      return outlines;
+    };
+    const tables = worker.loadTables({ lad: source.url(national.authorityTable) });
+    // Builds without the outlines' GeoJSON: the map waits for the worker's decoding.
+    const early = national.authorities.geojson === undefined ? decode() : null;
+    // Awaited below; until then a failure must not count as unhandled.
+    for (const p of [tables, early]) p?.catch(() => undefined);
     const map = await mapCreated;
-    setAuthorityAreas(map, outlines, index.attributions[0] ?? '');
-    setAreaShapes(map, () => outlines);
+    // Given by URL in the map's first style, the outlines are decoded after the first frame,
+    // for the hover outline only: MapLibre's worker fetches and tiles its own copy meanwhile.
+    const inStyle = map.getSource(sourceId('lad')) !== undefined;
+    if (!inStyle) {
+      const outlines = await (early ?? decode());
+      setAuthorityAreas(map, outlines, index.attributions[0] ?? '');
+      setAreaShapes(map, () => outlines);
+    }
+    const authorities = (await tables).lad;
+    if (!authorities) throw new Error('the England build lacks its authority table');
     // A partial build lists every district (national figures) but has bundles for some only.
     const built = new Set(index.bundles.map((b) => b.id));
     const guarded: EnglandActions = {
@@ -109,9 +122,22 @@ export class EnglandView {
     };
     const view = new EnglandView(map, worker, national, authorities, source, state, guarded);
     view.built = built;
+    if (inStyle) view.decodeShapes = decode;
     view.wire();
     await view.render();
     return view;
+  }
+
+  /** Decodes the outlines for the hover outline, where the first frame did without them. */
+  private decodeShapes: (() => Promise<AreaCollection>) | null = null;
+
+  /** After the first frame: the shapes the hover outline draws (nothing if already there). */
+  async loadShapes(): Promise<void> {
+    const decode = this.decodeShapes;
+    this.decodeShapes = null;
+    if (!decode) return;
+    const outlines = await decode();
+    setAreaShapes(this.map, () => outlines);
   }
 
   private wire(): void {

@@ -37,8 +37,11 @@ export interface BaseMapOptions {
 
 /** Absolute URLs of the authority's outline and of the opening view's areas (a geography). */
 export interface OpeningSources {
+  /** The authority's outline; for England, the authorities themselves (the same URL as `areas`). */
   outline: string;
   areas?: { geography: GeographyId; url: string };
+  /** The boundaries' licence line, where it is known before the manifest (England's). */
+  attribution?: string;
 }
 
 /**
@@ -180,6 +183,7 @@ export function setOutline(
 /**
  * England's authorities: one source for their fill and their outlines (MapLibre tiles the 296
  * shapes once, not twice as a separate outline source would), with the boundaries' attribution.
+ * Given by URL in the opening style, they are already on the map.
  */
 export function setAuthorityAreas(
   map: MapLibreMap,
@@ -187,6 +191,7 @@ export function setAuthorityAreas(
   attribution: string,
 ): void {
   const source = sourceId('lad');
+  if (map.getSource(source)) return;
   map.addSource(source, { ...areaSourceSpec(areas), attribution });
   const offline = offlineMaps.has(map);
   for (const layer of outlineLayerSpecs(offline, source)) map.addLayer(layer);
@@ -227,13 +232,27 @@ function outlineLayerSpecs(offline: boolean, source = 'outline'): LayerSpecifica
 function openingStyle(opening: OpeningSources | undefined): StyleSpecification {
   const style: StyleSpecification = { version: 8, sources: {}, layers: [] };
   if (!opening) return style;
-  style.sources.outline = { type: 'geojson', data: opening.outline, buffer: SHAPE_TILE_BUFFER };
-  const [land, outline] = outlineLayerSpecs(true);
+  const { areas } = opening;
+  const attribution = opening.attribution ? { attribution: opening.attribution } : {};
+  // England's authorities are its areas and its outline at once: one source, as
+  // setAuthorityAreas makes it.
+  const shared = areas?.url === opening.outline;
+  const outlineSource = areas && shared ? sourceId(areas.geography) : 'outline';
+  if (!shared)
+    style.sources.outline = {
+      type: 'geojson',
+      data: opening.outline,
+      buffer: SHAPE_TILE_BUFFER,
+      ...attribution,
+    };
+  const [land, outline] = outlineLayerSpecs(true, outlineSource);
   if (!land || !outline) return style;
   style.layers.push(land);
-  const areas = opening.areas;
   if (areas) {
-    style.sources[sourceId(areas.geography)] = areaSourceSpec(areas.url);
+    style.sources[sourceId(areas.geography)] = {
+      ...areaSourceSpec(areas.url),
+      ...(shared ? attribution : {}),
+    };
     style.layers.push(...areaLayerSpecs(areas.geography, 1, true));
   }
   style.layers.push(outline);

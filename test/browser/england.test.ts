@@ -45,9 +45,15 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
+/** Data files the page and its workers asked for, in order (paths, without the version). */
+const requested = new WeakMap<Page, string[]>();
+
 async function open(query: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = watchErrors(page);
+  const files: string[] = [];
+  requested.set(page, files);
+  page.on('request', (r) => files.push(new URL(r.url()).pathname));
   await page.goto(`${base}/${query}`);
   await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 120_000 });
   expect(await page.getAttribute('body', 'data-ready')).toBe('true');
@@ -55,6 +61,16 @@ async function open(query: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 const status = (page: Page) => page.textContent('#status');
+
+const mapSources = (page: Page) =>
+  page.evaluate(`Object.keys(window.gapAtlas.map.getStyle().sources)`) as Promise<string[]>;
+
+/** How many shapes the hover and selection outline draws. */
+const focusFeatures = (page: Page) =>
+  page.evaluate(`(() => {
+    const data = window.gapAtlas.map.getStyle().sources.focus?.data;
+    return data && typeof data === 'object' ? data.features.length : 0;
+  })()`);
 
 describe('England and any authority', () => {
   it('shows the England overview: authorities coloured and ranked, a click opens one', async () => {
@@ -68,6 +84,18 @@ describe('England and any authority', () => {
     expect(await rows.first().textContent()).toContain('Blackpool');
     expect(await rows.last().textContent()).toContain('Hart');
     expect(await page.textContent('#legend')).toContain('Local authority');
+    // The map fetched the outlines itself (MapLibre's worker, from the first style), one source
+    // for the fill and the outline; the topology came after, for the hover outline.
+    expect(await mapSources(page)).toEqual(['areas-lad']);
+    const files = requested.get(page) ?? [];
+    const geojson = files.indexOf('/data/england/authorities.geojson');
+    expect(geojson).toBeGreaterThan(-1);
+    // The shapes the hover outline draws are decoded after the first frame.
+    await expect
+      .poll(() => files.indexOf('/data/england/authorities.topo.json'))
+      .toBeGreaterThan(geojson);
+    await page.locator('#table-view tbody tr', { hasText: 'Hart' }).first().hover();
+    await expect.poll(() => focusFeatures(page)).toBe(1);
     await screenshot(page, 'england-overview');
     // An authority without a bundle is listed, and says so instead of opening.
     await page.locator('#table-view tbody tr', { hasText: 'Liverpool' }).first().press('Enter');
@@ -79,6 +107,30 @@ describe('England and any authority', () => {
     await page.waitForURL(/la=E06000009/);
     await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
     expect(await page.textContent('#area-name')).toBe('Blackpool');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the overview of an older build whose index has no GeoJSON of the outlines', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchErrors(page);
+    const files: string[] = [];
+    page.on('request', (r) => files.push(new URL(r.url()).pathname));
+    // The index as builds wrote it before the GeoJSON: the worker decodes the topology.
+    await page.route(/\/data\/index\.json/, async (route) => {
+      const res = await route.fetch();
+      const index = (await res.json()) as { national: { authorities: { geojson?: string } } };
+      delete index.national.authorities.geojson;
+      await route.fulfill({ response: res, json: index });
+    });
+    await page.goto(`${base}/?la=england`);
+    await page.waitForSelector('body[data-ready]', { state: 'attached', timeout: 120_000 });
+    expect(await page.getAttribute('body', 'data-ready')).toBe('true');
+    await expect.poll(() => distinctColours(page, '#map')).toBeGreaterThan(4);
+    expect(await mapSources(page)).toEqual(['areas-lad']);
+    expect(files).toContain('/data/england/authorities.topo.json');
+    expect(files).not.toContain('/data/england/authorities.geojson');
+    expect(await page.locator('#table-view tbody tr').count()).toBe(296);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -139,6 +139,15 @@ describe('a build of four districts with the national layers', () => {
     const topo = (await json('england/authorities.topo.json')) as Topology;
     const lads = topo.objects.lad as GeometryCollection<{ code: string }>;
     expect(lads.geometries).toHaveLength(296);
+    // The same outlines as GeoJSON for the map to fetch itself, named by the index.
+    expect(index.national?.authorities.geojson).toBe('england/authorities.geojson');
+    const geojson = (await json('england/authorities.geojson')) as {
+      features: { properties: { code: string }; geometry: { type: string } }[];
+    };
+    expect(geojson.features.map((f) => f.properties.code)).toEqual(
+      lads.geometries.map((g) => (g.properties as { code: string }).code),
+    );
+    for (const f of geojson.features) expect(f.geometry.type).toMatch(/^(Multi)?Polygon$/);
     const values = (await json('england/values/lsoa21/imd2025_score.json')) as { values: number[] };
     expect(values.values).toHaveLength(33_755);
   });
