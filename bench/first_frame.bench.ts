@@ -1,7 +1,7 @@
 // Speed of the atlas as a user meets it (issue "Fast at every scale"), in headless Chromium
 // with SwiftShader, against a naive page built here from the same raw data and timed in the
-// same browser: each round loads the naive page, the atlas and two more baselines (the naive
-// page tuned, and MapLibre's floor: an empty map) in alternating order, each in a fresh
+// same browser: each round loads the naive page, the atlas and three more baselines (the naive
+// page tuned, the same from vector tiles, and MapLibre's floor: an empty map) in alternating order, each in a fresh
 // browser context (cold cache). Reported: first complete choropleth frame of each naive/atlas
 // pair, the baselines, main-thread long tasks before and after the first frame
 // (PerformanceObserver 'longtask') and of one repaint, switch times, and the JavaScript that
@@ -67,11 +67,12 @@ async function gzippedJs(dist: string, urls: string[]): Promise<number> {
 }
 
 /** The pages timed in each round: the atlas and the three baselines of bench/naive/naive.ts. */
-type Variant = 'naive' | 'atlas' | 'tuned' | 'floor';
+type Variant = 'naive' | 'atlas' | 'tuned' | 'tiles' | 'floor';
 const PAGES: Record<Variant, string> = {
   naive: '/naive/index.html',
   atlas: '/',
   tuned: '/naive/index.html?tuned',
+  tiles: '/naive/index.html?tiles',
   floor: '/naive/index.html?floor',
 };
 
@@ -157,9 +158,10 @@ export async function run(): Promise<BenchRow[]> {
     naive: [],
     atlas: [],
     tuned: [],
+    tiles: [],
     floor: [],
   };
-  const { naive, atlas, tuned, floor } = runs;
+  const { naive, atlas, tuned, tiles, floor } = runs;
   let switches: Record<string, number> = {};
   let switchTasks = 0;
   let jsBytes = 0;
@@ -170,7 +172,9 @@ export async function run(): Promise<BenchRow[]> {
     // One warm-up round (discarded), then PAIRS rounds, alternating the order of the pages.
     for (let i = 0; i <= PAIRS; i++) {
       const order: Variant[] =
-        i % 2 === 0 ? ['naive', 'atlas', 'tuned', 'floor'] : ['floor', 'tuned', 'atlas', 'naive'];
+        i % 2 === 0
+          ? ['naive', 'atlas', 'tuned', 'tiles', 'floor']
+          : ['floor', 'tiles', 'tuned', 'atlas', 'naive'];
       for (const which of order) {
         const { timing, page, context } = await measuredPage(browser, `${base}${PAGES[which]}`);
         if (which === 'atlas' && i === PAIRS) {
@@ -212,6 +216,7 @@ export async function run(): Promise<BenchRow[]> {
     'naive page: raw Sefton LSOA GeoJSON, one MapLibre fill layer (first complete frame)';
   const tunedMs = median(tuned.map((t) => t.firstFrameMs));
   const floorMs = median(floor.map((t) => t.firstFrameMs));
+  const tilesMs = median(tiles.map((t) => t.firstFrameMs));
   const repaint = (xs: { repaintMs: number }[]) =>
     xs.map((t) => (t.repaintMs ? Math.round(t.repaintMs) : '<50')).join(', ');
   return [
@@ -222,6 +227,13 @@ export async function run(): Promise<BenchRow[]> {
       runs: tuned.length,
       baseline: naiveName,
       notes: `ratio ${(tunedMs / naiveMs).toFixed(2)}: the fastest a MapLibre GeoJSON layer of these areas gets here; runs ${tuned.map((t) => Math.round(t.firstFrameMs)).join(', ')} ms`,
+    },
+    {
+      name: 'tuned naive page from pre-built vector tiles instead of GeoJSON',
+      medianMs: tilesMs,
+      runs: tiles.length,
+      baseline: naiveName,
+      notes: `ratio ${(tilesMs / naiveMs).toFixed(2)}; runs ${tiles.map((t) => Math.round(t.firstFrameMs)).join(', ')} ms`,
     },
     {
       name: "floor: MapLibre's first frame of an empty style (no data), same page",

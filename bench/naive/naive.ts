@@ -6,6 +6,8 @@
  *   added on the map's 'load'; nothing else. Its first complete frame is the yardstick.
  * - `?tuned`: the same layer done as fast as MapLibre allows: the source in the map's first
  *   style (fetched as soon as MapLibre's worker starts), a 32-pixel tile buffer, no fades.
+ * - `?tiles`: the tuned page from pre-built vector tiles (bench/naive/build_naive.ts cuts them)
+ *   instead of GeoJSON: no parsing or tiling in MapLibre's worker.
  * - `?floor`: no data at all, the map's first frame of an empty style. No page that MapLibre
  *   draws can show anything sooner.
  */
@@ -15,6 +17,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // A stylesheet, not an inline style: the server's Content-Security-Policy refuses inline ones.
 import './naive.css';
+import { NAIVE_TILE_ZOOMS } from './tile_zooms.ts';
 
 declare global {
   interface Window {
@@ -27,7 +30,7 @@ declare global {
 setWorkerUrl(new URL(workerUrl, location.href).href);
 
 const query = new URLSearchParams(location.search);
-const variant = query.has('floor') ? 'floor' : query.has('tuned') ? 'tuned' : 'naive';
+const variant = (['floor', 'tuned', 'tiles'] as const).find((v) => query.has(v)) ?? 'naive';
 const data = new URL('lsoa.geojson', location.href).href;
 const layer: FillLayerSpecification = {
   id: 'lsoa',
@@ -45,12 +48,27 @@ const tuned: StyleSpecification = {
   layers: [layer],
 };
 
+// Built by hand: URL encoding would escape the template's braces.
+const tileUrl = `${new URL('tiles/', location.href).href}{z}/{x}/{y}.pbf`;
+const tiles: StyleSpecification = {
+  version: 8,
+  sources: {
+    lsoa: {
+      type: 'vector',
+      tiles: [tileUrl],
+      minzoom: NAIVE_TILE_ZOOMS.min,
+      maxzoom: NAIVE_TILE_ZOOMS.max,
+    },
+  },
+  layers: [{ ...layer, 'source-layer': 'lsoa' }],
+};
+
 const map = new MapLibreMap({
   container: 'map',
-  style: variant === 'tuned' ? tuned : empty,
+  style: { naive: empty, floor: empty, tuned, tiles }[variant],
   bounds: [-3.11, 53.43, -2.9, 53.7],
   attributionControl: false,
-  ...(variant === 'tuned' ? { fadeDuration: 0 } : {}),
+  ...(variant === 'tuned' || variant === 'tiles' ? { fadeDuration: 0 } : {}),
 });
 window.baselineMap = map;
 
