@@ -126,7 +126,12 @@ async function start(): Promise<void> {
     await showWhenComplete(view.map);
     performance.mark('first-frame');
     step(5, `England: ${index.bundles.length} authorities loaded in ${seconds(t0)} s.`);
-    await view.loadShapes();
+    // The hover outline's shapes, decoded after the first frame; the overview works without.
+    view
+      .loadShapes()
+      .catch((err: unknown) =>
+        notice(`The hover outline is unavailable: ${(err as Error).message}`),
+      );
     window.gapAtlas = { map: view.map, update: (change) => view.update(change) };
     document.body.dataset.ready = 'true';
     return;

@@ -1,6 +1,7 @@
 import * as maplibregl from 'maplibre-gl';
 import type {
   GeoJSONSource,
+  GeoJSONSourceSpecification,
   LayerSpecification,
   Map as MapLibreMap,
   StyleSpecification,
@@ -171,13 +172,21 @@ export function setOutline(
     else void source.setData(outline);
     return;
   }
-  map.addSource('outline', {
+  map.addSource('outline', outlineSourceSpec(outline, attribution));
+  for (const layer of outlineLayerSpecs(offlineMaps.has(map))) map.addLayer(layer);
+}
+
+/** The outline's source: its GeoJSON by absolute URL (or the decoded outline). */
+function outlineSourceSpec(
+  outline: AreaCollection | string,
+  attribution: string | undefined,
+): GeoJSONSourceSpecification {
+  return {
     type: 'geojson',
     data: outline,
-    attribution,
     buffer: SHAPE_TILE_BUFFER,
-  });
-  for (const layer of outlineLayerSpecs(offlineMaps.has(map))) map.addLayer(layer);
+    ...(attribution ? { attribution } : {}),
+  };
 }
 
 /**
@@ -232,26 +241,19 @@ function outlineLayerSpecs(offline: boolean, source = 'outline'): LayerSpecifica
 function openingStyle(opening: OpeningSources | undefined): StyleSpecification {
   const style: StyleSpecification = { version: 8, sources: {}, layers: [] };
   if (!opening) return style;
-  const { areas } = opening;
-  const attribution = opening.attribution ? { attribution: opening.attribution } : {};
+  const { areas, attribution } = opening;
   // England's authorities are its areas and its outline at once: one source, as
   // setAuthorityAreas makes it.
   const shared = areas?.url === opening.outline;
   const outlineSource = areas && shared ? sourceId(areas.geography) : 'outline';
-  if (!shared)
-    style.sources.outline = {
-      type: 'geojson',
-      data: opening.outline,
-      buffer: SHAPE_TILE_BUFFER,
-      ...attribution,
-    };
+  if (!shared) style.sources.outline = outlineSourceSpec(opening.outline, attribution);
   const [land, outline] = outlineLayerSpecs(true, outlineSource);
   if (!land || !outline) return style;
   style.layers.push(land);
   if (areas) {
     style.sources[sourceId(areas.geography)] = {
       ...areaSourceSpec(areas.url),
-      ...(shared ? attribution : {}),
+      ...(shared && attribution ? { attribution } : {}),
     };
     style.layers.push(...areaLayerSpecs(areas.geography, 1, true));
   }
